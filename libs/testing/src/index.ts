@@ -1,0 +1,4 @@
+export * from './natsServer';
+export * from './process';
+export * from './toolPath';
+export * from './waitFor';

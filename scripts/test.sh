@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every check and test from a fresh clone: setup first, then formatting,
+# lint, types, build, unit + integration tests, and end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1
+step() { printf '\n\033[1;35m== %s ==\033[0m\n' "$*"; }
+step "format";    pnpm exec prettier --check . --log-level warn
+step "lint";      pnpm exec turbo run lint --output-logs=errors-only
+step "typecheck"; pnpm exec turbo run typecheck --output-logs=errors-only
+step "build";     pnpm exec turbo run build --output-logs=errors-only
+step "tests (unit + integration)"
+node scripts/runTests.cjs test
+step "end-to-end tests"
+node scripts/runTests.cjs test:e2e
