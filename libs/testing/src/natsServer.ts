@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type ManagedProcess, startProcess } from './process';
+import { type ManagedProcess, startProcess, throwIfExited } from './process';
 import { toolPath } from './toolPath';
 import { canConnect, waitFor } from './waitFor';
 
@@ -21,7 +21,9 @@ export interface NatsServerHandle {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+/** Options of {@link startNatsServer}. */
 export interface NatsServerOptions {
+  /** Default true: JetStream with a file store in the temporary directory. */
   jetstream?: boolean;
   /** Extra lines appended to the generated config. */
   extraConfig?: string;
@@ -55,7 +57,8 @@ export const startNatsServer = async (
   const dir = mkdtempSync(path.join(tmpdir(), 'warmline-nats-'));
   const storeDir = path.join(dir, 'jetstream');
   const portsDir = path.join(dir, 'ports');
-  const writeConfig = (port: number | -1, monitor: number | -1) => {
+  // A port of -1 lets nats-server choose a free one and report it in the ports file.
+  const writeConfig = (port: number, monitor: number) => {
     const config = [
       `listen: "127.0.0.1:${port}"`,
       `http: "127.0.0.1:${monitor}"`,
@@ -66,25 +69,34 @@ export const startNatsServer = async (
     writeFileSync(path.join(dir, 'nats.conf'), config);
   };
 
-  const launch = async (port: number | -1, monitor: number | -1) => {
+  const launch = async (port: number, monitor: number) => {
     rmSync(portsDir, { recursive: true, force: true });
     mkdirSync(portsDir, { recursive: true });
     writeConfig(port, monitor);
     const proc = startProcess(binary, ['-c', path.join(dir, 'nats.conf')]);
-    const ports = await waitFor(
-      async () => {
-        if (proc.child.exitCode !== null) throw new Error(`nats-server exited:\n${proc.output()}`);
-        const found = readPorts(portsDir);
-        if (!found?.nats[0]) return undefined;
-        return (await canConnect(portOf(found.nats[0]))) ? found : undefined;
-      },
-      { describe: () => `nats-server to listen (output: ${proc.output()})` },
-    );
-    return { proc, port: portOf(ports.nats[0]), monitor: portOf(ports.monitoring?.[0]) };
+    try {
+      const ports = await waitFor(
+        async () => {
+          await throwIfExited(proc);
+          const found = readPorts(portsDir);
+          if (!found?.nats[0]) return undefined;
+          return (await canConnect(portOf(found.nats[0]))) ? found : undefined;
+        },
+        { describe: () => `nats-server to listen (output: ${proc.output()})` },
+      );
+      return { proc, port: portOf(ports.nats[0]), monitor: portOf(ports.monitoring?.[0]) };
+    } catch (err) {
+      await proc.stop(); // it may be running but not listening
+      throw err;
+    }
   };
 
-  let { proc, port, monitor } = await launch(-1, -1);
-  let current: ManagedProcess | undefined = proc;
+  const first = await launch(-1, -1).catch((err: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  });
+  const { port, monitor } = first;
+  let current: ManagedProcess | undefined = first.proc;
 
   const kill = async () => {
     await current?.stop();
@@ -101,8 +113,7 @@ export const startNatsServer = async (
     kill,
     restart: async () => {
       await kill();
-      ({ proc } = await launch(port, monitor));
-      current = proc;
+      current = (await launch(port, monitor)).proc;
     },
     stop: async () => {
       await kill();

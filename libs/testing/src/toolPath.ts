@@ -15,7 +15,10 @@ export const repoRoot = (): string => {
 /** Thrown when a server binary the tests need is not installed. */
 export class MissingToolError extends Error {
   override readonly name = 'MissingToolError';
-  constructor(readonly tool: string, readonly looked: readonly string[]) {
+  constructor(
+    readonly tool: string,
+    readonly looked: readonly string[],
+  ) {
     super(`${tool} not found (looked in ${looked.join(', ')}); run \`pnpm setup\` first`);
   }
 }

@@ -300,6 +300,8 @@ export interface CallEvent {
     | { $case: "terminated"; value: CallTerminated }
     | { $case: "bridgeEnded"; value: CallBridgeEnded }
     | { $case: "dtmfReceived"; value: CallDtmfReceived }
+    | { $case: "connectRinging"; value: CallConnectRinging }
+    | { $case: "answerRequested"; value: CallAnswerRequested }
     | undefined;
 }
 
@@ -337,6 +339,22 @@ export interface CallConnectRequested {
   /** Resolved from configuration, never from application or model text. */
   destination: string;
   calleeLegId: string;
+  /** Context attached to the callee leg (for example a context id header), kept for audit and replay. */
+  handoffData: { [key: string]: string };
+}
+
+export interface CallConnectRequested_HandoffDataEntry {
+  key: string;
+  value: string;
+}
+
+/** The callee's phone is ringing. */
+export interface CallConnectRinging {
+  calleeLegId: string;
+}
+
+/** answer() accepted: the gateway has been told to answer the caller's leg. */
+export interface CallAnswerRequested {
 }
 
 /** The callee answered: caller, callee and agent share a conference; mode BARGE. */
@@ -385,6 +403,7 @@ export interface CallCommand {
     | { $case: "close"; value: CloseCall }
     | { $case: "disconnect"; value: DisconnectCall }
     | { $case: "setAgentMode"; value: SetAgentMode }
+    | { $case: "terminate"; value: TerminateCall }
     | undefined;
 }
 
@@ -411,6 +430,12 @@ export interface DisconnectCall {
 
 export interface SetAgentMode {
   mode: AgentMode;
+}
+
+/** Server-side termination (shutdown, policy, protocol error): ends the call from any active state. */
+export interface TerminateCall {
+  reason: TerminationReason;
+  detail: string;
 }
 
 /** The outcome of a command, as returned to whoever sent it. */
@@ -441,7 +466,11 @@ export interface CallSnapshot {
   /** The stream sequence of the last event folded into this snapshot. */
   version: number;
   connectPending: boolean;
-  startedAt?: Date | undefined;
+  startedAt?:
+    | Date
+    | undefined;
+  /** Why the call is DISCONNECTED (AGENT_LEFT means caller and callee may still be talking). */
+  terminationReason: TerminationReason;
 }
 
 function createBaseCallEvent(): CallEvent {
@@ -495,6 +524,12 @@ export const CallEvent: MessageFns<CallEvent> = {
         break;
       case "dtmfReceived":
         CallDtmfReceived.encode(message.payload.value, writer.uint32(154).fork()).join();
+        break;
+      case "connectRinging":
+        CallConnectRinging.encode(message.payload.value, writer.uint32(162).fork()).join();
+        break;
+      case "answerRequested":
+        CallAnswerRequested.encode(message.payload.value, writer.uint32(170).fork()).join();
         break;
     }
     return writer;
@@ -636,6 +671,22 @@ export const CallEvent: MessageFns<CallEvent> = {
             message.payload = { $case: "dtmfReceived", value: CallDtmfReceived.decode(reader, reader.uint32()) };
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.payload = { $case: "connectRinging", value: CallConnectRinging.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.payload = { $case: "answerRequested", value: CallAnswerRequested.decode(reader, reader.uint32()) };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -707,6 +758,14 @@ export const CallEvent: MessageFns<CallEvent> = {
         ? { $case: "dtmfReceived", value: CallDtmfReceived.fromJSON(object.dtmfReceived) }
         : isSet(object.dtmf_received)
         ? { $case: "dtmfReceived", value: CallDtmfReceived.fromJSON(object.dtmf_received) }
+        : isSet(object.connectRinging)
+        ? { $case: "connectRinging", value: CallConnectRinging.fromJSON(object.connectRinging) }
+        : isSet(object.connect_ringing)
+        ? { $case: "connectRinging", value: CallConnectRinging.fromJSON(object.connect_ringing) }
+        : isSet(object.answerRequested)
+        ? { $case: "answerRequested", value: CallAnswerRequested.fromJSON(object.answerRequested) }
+        : isSet(object.answer_requested)
+        ? { $case: "answerRequested", value: CallAnswerRequested.fromJSON(object.answer_requested) }
         : undefined,
     };
   },
@@ -748,6 +807,10 @@ export const CallEvent: MessageFns<CallEvent> = {
       obj.bridgeEnded = CallBridgeEnded.toJSON(message.payload.value);
     } else if (message.payload?.$case === "dtmfReceived") {
       obj.dtmfReceived = CallDtmfReceived.toJSON(message.payload.value);
+    } else if (message.payload?.$case === "connectRinging") {
+      obj.connectRinging = CallConnectRinging.toJSON(message.payload.value);
+    } else if (message.payload?.$case === "answerRequested") {
+      obj.answerRequested = CallAnswerRequested.toJSON(message.payload.value);
     }
     return obj;
   },
@@ -823,6 +886,18 @@ export const CallEvent: MessageFns<CallEvent> = {
       case "dtmfReceived": {
         if (object.payload?.value !== undefined && object.payload?.value !== null) {
           message.payload = { $case: "dtmfReceived", value: CallDtmfReceived.fromPartial(object.payload.value) };
+        }
+        break;
+      }
+      case "connectRinging": {
+        if (object.payload?.value !== undefined && object.payload?.value !== null) {
+          message.payload = { $case: "connectRinging", value: CallConnectRinging.fromPartial(object.payload.value) };
+        }
+        break;
+      }
+      case "answerRequested": {
+        if (object.payload?.value !== undefined && object.payload?.value !== null) {
+          message.payload = { $case: "answerRequested", value: CallAnswerRequested.fromPartial(object.payload.value) };
         }
         break;
       }
@@ -1319,7 +1394,7 @@ export const CallAnswerFailed: MessageFns<CallAnswerFailed> = {
 };
 
 function createBaseCallConnectRequested(): CallConnectRequested {
-  return { ringTimeSeconds: 0, destination: "", calleeLegId: "" };
+  return { ringTimeSeconds: 0, destination: "", calleeLegId: "", handoffData: {} };
 }
 
 export const CallConnectRequested: MessageFns<CallConnectRequested> = {
@@ -1333,6 +1408,9 @@ export const CallConnectRequested: MessageFns<CallConnectRequested> = {
     if (message.calleeLegId !== "") {
       writer.uint32(26).string(message.calleeLegId);
     }
+    globalThis.Object.entries(message.handoffData).forEach(([key, value]: [string, string]) => {
+      CallConnectRequested_HandoffDataEntry.encode({ key: key as any, value }, writer.uint32(34).fork()).join();
+    });
     return writer;
   },
 
@@ -1373,6 +1451,17 @@ export const CallConnectRequested: MessageFns<CallConnectRequested> = {
             message.calleeLegId = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            const entry4 = CallConnectRequested_HandoffDataEntry.decode(reader, reader.uint32());
+            if (entry4.value !== undefined) {
+              message.handoffData[entry4.key] = entry4.value;
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1398,6 +1487,33 @@ export const CallConnectRequested: MessageFns<CallConnectRequested> = {
         : isSet(object.callee_leg_id)
         ? globalThis.String(object.callee_leg_id)
         : "",
+      handoffData: isObject(object.handoffData)
+        ? (globalThis.Object.entries(object.handoffData) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : isObject(object.handoff_data)
+        ? (globalThis.Object.entries(object.handoff_data) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
     };
   },
 
@@ -1412,6 +1528,15 @@ export const CallConnectRequested: MessageFns<CallConnectRequested> = {
     if (message.calleeLegId !== "") {
       obj.calleeLegId = message.calleeLegId;
     }
+    if (message.handoffData) {
+      const entries = globalThis.Object.entries(message.handoffData) as [string, string][];
+      if (entries.length > 0) {
+        obj.handoffData = {};
+        entries.forEach(([k, v]) => {
+          obj.handoffData[k] = v;
+        });
+      }
+    }
     return obj;
   },
 
@@ -1423,6 +1548,229 @@ export const CallConnectRequested: MessageFns<CallConnectRequested> = {
     message.ringTimeSeconds = object.ringTimeSeconds ?? 0;
     message.destination = object.destination ?? "";
     message.calleeLegId = object.calleeLegId ?? "";
+    message.handoffData = (globalThis.Object.entries(object.handoffData ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseCallConnectRequested_HandoffDataEntry(): CallConnectRequested_HandoffDataEntry {
+  return { key: "", value: "" };
+}
+
+export const CallConnectRequested_HandoffDataEntry: MessageFns<CallConnectRequested_HandoffDataEntry> = {
+  encode(message: CallConnectRequested_HandoffDataEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CallConnectRequested_HandoffDataEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCallConnectRequested_HandoffDataEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CallConnectRequested_HandoffDataEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: CallConnectRequested_HandoffDataEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CallConnectRequested_HandoffDataEntry>, I>>(
+    base?: I,
+  ): CallConnectRequested_HandoffDataEntry {
+    return CallConnectRequested_HandoffDataEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CallConnectRequested_HandoffDataEntry>, I>>(
+    object: I,
+  ): CallConnectRequested_HandoffDataEntry {
+    const message = createBaseCallConnectRequested_HandoffDataEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseCallConnectRinging(): CallConnectRinging {
+  return { calleeLegId: "" };
+}
+
+export const CallConnectRinging: MessageFns<CallConnectRinging> = {
+  encode(message: CallConnectRinging, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.calleeLegId !== "") {
+      writer.uint32(10).string(message.calleeLegId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CallConnectRinging {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCallConnectRinging();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.calleeLegId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CallConnectRinging {
+    return {
+      calleeLegId: isSet(object.calleeLegId)
+        ? globalThis.String(object.calleeLegId)
+        : isSet(object.callee_leg_id)
+        ? globalThis.String(object.callee_leg_id)
+        : "",
+    };
+  },
+
+  toJSON(message: CallConnectRinging): unknown {
+    const obj: any = {};
+    if (message.calleeLegId !== "") {
+      obj.calleeLegId = message.calleeLegId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CallConnectRinging>, I>>(base?: I): CallConnectRinging {
+    return CallConnectRinging.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CallConnectRinging>, I>>(object: I): CallConnectRinging {
+    const message = createBaseCallConnectRinging();
+    message.calleeLegId = object.calleeLegId ?? "";
+    return message;
+  },
+};
+
+function createBaseCallAnswerRequested(): CallAnswerRequested {
+  return {};
+}
+
+export const CallAnswerRequested: MessageFns<CallAnswerRequested> = {
+  encode(_: CallAnswerRequested, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CallAnswerRequested {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCallAnswerRequested();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): CallAnswerRequested {
+    return {};
+  },
+
+  toJSON(_: CallAnswerRequested): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CallAnswerRequested>, I>>(base?: I): CallAnswerRequested {
+    return CallAnswerRequested.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CallAnswerRequested>, I>>(_: I): CallAnswerRequested {
+    const message = createBaseCallAnswerRequested();
     return message;
   },
 };
@@ -1958,6 +2306,9 @@ export const CallCommand: MessageFns<CallCommand> = {
       case "setAgentMode":
         SetAgentMode.encode(message.payload.value, writer.uint32(114).fork()).join();
         break;
+      case "terminate":
+        TerminateCall.encode(message.payload.value, writer.uint32(122).fork()).join();
+        break;
     }
     return writer;
   },
@@ -2055,6 +2406,14 @@ export const CallCommand: MessageFns<CallCommand> = {
             message.payload = { $case: "setAgentMode", value: SetAgentMode.decode(reader, reader.uint32()) };
             continue;
           }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.payload = { $case: "terminate", value: TerminateCall.decode(reader, reader.uint32()) };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2106,6 +2465,8 @@ export const CallCommand: MessageFns<CallCommand> = {
         ? { $case: "setAgentMode", value: SetAgentMode.fromJSON(object.setAgentMode) }
         : isSet(object.set_agent_mode)
         ? { $case: "setAgentMode", value: SetAgentMode.fromJSON(object.set_agent_mode) }
+        : isSet(object.terminate)
+        ? { $case: "terminate", value: TerminateCall.fromJSON(object.terminate) }
         : undefined,
     };
   },
@@ -2137,6 +2498,8 @@ export const CallCommand: MessageFns<CallCommand> = {
       obj.disconnect = DisconnectCall.toJSON(message.payload.value);
     } else if (message.payload?.$case === "setAgentMode") {
       obj.setAgentMode = SetAgentMode.toJSON(message.payload.value);
+    } else if (message.payload?.$case === "terminate") {
+      obj.terminate = TerminateCall.toJSON(message.payload.value);
     }
     return obj;
   },
@@ -2179,6 +2542,12 @@ export const CallCommand: MessageFns<CallCommand> = {
       case "setAgentMode": {
         if (object.payload?.value !== undefined && object.payload?.value !== null) {
           message.payload = { $case: "setAgentMode", value: SetAgentMode.fromPartial(object.payload.value) };
+        }
+        break;
+      }
+      case "terminate": {
+        if (object.payload?.value !== undefined && object.payload?.value !== null) {
+          message.payload = { $case: "terminate", value: TerminateCall.fromPartial(object.payload.value) };
         }
         break;
       }
@@ -2627,6 +2996,91 @@ export const SetAgentMode: MessageFns<SetAgentMode> = {
   },
 };
 
+function createBaseTerminateCall(): TerminateCall {
+  return { reason: 0, detail: "" };
+}
+
+export const TerminateCall: MessageFns<TerminateCall> = {
+  encode(message: TerminateCall, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reason !== 0) {
+      writer.uint32(8).int32(message.reason);
+    }
+    if (message.detail !== "") {
+      writer.uint32(18).string(message.detail);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TerminateCall {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTerminateCall();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.reason = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.detail = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TerminateCall {
+    return {
+      reason: isSet(object.reason) ? terminationReasonFromJSON(object.reason) : 0,
+      detail: isSet(object.detail) ? globalThis.String(object.detail) : "",
+    };
+  },
+
+  toJSON(message: TerminateCall): unknown {
+    const obj: any = {};
+    if (message.reason !== 0) {
+      obj.reason = terminationReasonToJSON(message.reason);
+    }
+    if (message.detail !== "") {
+      obj.detail = message.detail;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<TerminateCall>, I>>(base?: I): TerminateCall {
+    return TerminateCall.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TerminateCall>, I>>(object: I): TerminateCall {
+    const message = createBaseTerminateCall();
+    message.reason = object.reason ?? 0;
+    message.detail = object.detail ?? "";
+    return message;
+  },
+};
+
 function createBaseCallCommandResult(): CallCommandResult {
   return { commandId: "", callId: "", ok: false, errorCode: "", errorMessage: "", state: 0, mode: 0 };
 }
@@ -2821,6 +3275,7 @@ function createBaseCallSnapshot(): CallSnapshot {
     version: 0,
     connectPending: false,
     startedAt: undefined,
+    terminationReason: 0,
   };
 }
 
@@ -2858,6 +3313,9 @@ export const CallSnapshot: MessageFns<CallSnapshot> = {
     }
     if (message.startedAt !== undefined) {
       Timestamp.encode(toTimestamp(message.startedAt), writer.uint32(90).fork()).join();
+    }
+    if (message.terminationReason !== 0) {
+      writer.uint32(96).int32(message.terminationReason);
     }
     return writer;
   },
@@ -2963,6 +3421,14 @@ export const CallSnapshot: MessageFns<CallSnapshot> = {
             message.startedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.terminationReason = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3012,6 +3478,11 @@ export const CallSnapshot: MessageFns<CallSnapshot> = {
         : isSet(object.started_at)
         ? fromJsonTimestamp(object.started_at)
         : undefined,
+      terminationReason: isSet(object.terminationReason)
+        ? terminationReasonFromJSON(object.terminationReason)
+        : isSet(object.termination_reason)
+        ? terminationReasonFromJSON(object.termination_reason)
+        : 0,
     };
   },
 
@@ -3050,6 +3521,9 @@ export const CallSnapshot: MessageFns<CallSnapshot> = {
     if (message.startedAt !== undefined) {
       obj.startedAt = message.startedAt.toISOString();
     }
+    if (message.terminationReason !== 0) {
+      obj.terminationReason = terminationReasonToJSON(message.terminationReason);
+    }
     return obj;
   },
 
@@ -3069,6 +3543,7 @@ export const CallSnapshot: MessageFns<CallSnapshot> = {
     message.version = object.version ?? 0;
     message.connectPending = object.connectPending ?? false;
     message.startedAt = object.startedAt ?? undefined;
+    message.terminationReason = object.terminationReason ?? 0;
     return message;
   },
 };

@@ -1,0 +1,13 @@
+export { z } from 'zod';
+export { loadConfig } from './loadConfig';
+export { ConfigError, type ConfigIssue } from './configError';
+export type { EnvSource } from './toConfigIssues';
+export { type EnvField, envField } from './fields/envField';
+export { port } from './fields/port';
+export { url, type UrlOptions } from './fields/url';
+export { durationMs } from './fields/durationMs';
+export { bool } from './fields/bool';
+export { list } from './fields/list';
+export { oneOf } from './fields/oneOf';
+export { sampleRate, SAMPLE_RATES, type SampleRate } from './fields/sampleRate';
+export { nonEmpty } from './fields/nonEmpty';

@@ -1,0 +1,46 @@
+/** Why an OTLP endpoint was refused. */
+export type OtlpEndpointProblem = 'invalid-url' | 'unsupported-protocol' | 'remote-host';
+
+const REASONS: Record<OtlpEndpointProblem, string> = {
+  'invalid-url': 'is not an absolute URL',
+  'unsupported-protocol': 'must use http: or https:',
+  'remote-host':
+    'is not on this machine; pass allowRemoteEndpoint (WARMLINE_OTLP_ALLOW_REMOTE=true) to export traces to another host',
+};
+
+/**
+ * Thrown by `initTelemetry` for an OTLP endpoint it will not export to: not a
+ * URL, not HTTP, or (unless allowed) not loopback, so that spans never leave
+ * the machine by accident. `endpoint` holds the origin only, never credentials.
+ */
+export class OtlpEndpointError extends Error {
+  override readonly name = 'OtlpEndpointError';
+
+  constructor(
+    readonly endpoint: string,
+    readonly problem: OtlpEndpointProblem,
+  ) {
+    super(`OTLP endpoint ${endpoint} ${REASONS[problem]}`);
+  }
+}
+
+/** Thrown by `initTelemetry` when the Prometheus endpoint cannot listen (port taken, say). */
+export class MetricsServerError extends Error {
+  override readonly name = 'MetricsServerError';
+
+  constructor(
+    readonly port: number,
+    options: { cause: unknown },
+  ) {
+    super(`cannot serve metrics on 127.0.0.1:${port}`, options);
+  }
+}
+
+/** Thrown by `Telemetry.shutdown()` after trying every step, when some failed. */
+export class TelemetryShutdownError extends Error {
+  override readonly name = 'TelemetryShutdownError';
+
+  constructor(readonly failures: readonly unknown[]) {
+    super(`telemetry shutdown: ${failures.length} step(s) failed`, { cause: failures[0] });
+  }
+}
