@@ -26,6 +26,8 @@ export const subjects = {
   startCall: 'cmd.call-control.start',
   /** Request/reply: store the context of a call now. */
   saveContext: 'cmd.context-store.save',
+  /** Request/reply: record the caller's message (answered by the stt replica owning the call). */
+  recordVoicemail: (callId: string) => `cmd.stt.voicemail.${t(callId)}`,
   /** Speech requests for the tts stage (JetStream work queue). */
   speak: (callId: string) => `cmd.tts.${t(callId)}`,
 

@@ -73,6 +73,8 @@ export interface SaveContextRequest {
   callId: string;
   reason: EscalationReason;
   summary: string;
+  callerNumber: string;
+  voicemailRecordingId: string;
 }
 
 export interface SaveContextResponse {
@@ -923,7 +925,7 @@ export const ContextSaved: MessageFns<ContextSaved> = {
 };
 
 function createBaseSaveContextRequest(): SaveContextRequest {
-  return { requestId: "", callId: "", reason: 0, summary: "" };
+  return { requestId: "", callId: "", reason: 0, summary: "", callerNumber: "", voicemailRecordingId: "" };
 }
 
 export const SaveContextRequest: MessageFns<SaveContextRequest> = {
@@ -939,6 +941,12 @@ export const SaveContextRequest: MessageFns<SaveContextRequest> = {
     }
     if (message.summary !== "") {
       writer.uint32(34).string(message.summary);
+    }
+    if (message.callerNumber !== "") {
+      writer.uint32(42).string(message.callerNumber);
+    }
+    if (message.voicemailRecordingId !== "") {
+      writer.uint32(50).string(message.voicemailRecordingId);
     }
     return writer;
   },
@@ -988,6 +996,22 @@ export const SaveContextRequest: MessageFns<SaveContextRequest> = {
             message.summary = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.callerNumber = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.voicemailRecordingId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1014,6 +1038,16 @@ export const SaveContextRequest: MessageFns<SaveContextRequest> = {
         : "",
       reason: isSet(object.reason) ? escalationReasonFromJSON(object.reason) : 0,
       summary: isSet(object.summary) ? globalThis.String(object.summary) : "",
+      callerNumber: isSet(object.callerNumber)
+        ? globalThis.String(object.callerNumber)
+        : isSet(object.caller_number)
+        ? globalThis.String(object.caller_number)
+        : "",
+      voicemailRecordingId: isSet(object.voicemailRecordingId)
+        ? globalThis.String(object.voicemailRecordingId)
+        : isSet(object.voicemail_recording_id)
+        ? globalThis.String(object.voicemail_recording_id)
+        : "",
     };
   },
 
@@ -1031,6 +1065,12 @@ export const SaveContextRequest: MessageFns<SaveContextRequest> = {
     if (message.summary !== "") {
       obj.summary = message.summary;
     }
+    if (message.callerNumber !== "") {
+      obj.callerNumber = message.callerNumber;
+    }
+    if (message.voicemailRecordingId !== "") {
+      obj.voicemailRecordingId = message.voicemailRecordingId;
+    }
     return obj;
   },
 
@@ -1043,6 +1083,8 @@ export const SaveContextRequest: MessageFns<SaveContextRequest> = {
     message.callId = object.callId ?? "";
     message.reason = object.reason ?? 0;
     message.summary = object.summary ?? "";
+    message.callerNumber = object.callerNumber ?? "";
+    message.voicemailRecordingId = object.voicemailRecordingId ?? "";
     return message;
   },
 };

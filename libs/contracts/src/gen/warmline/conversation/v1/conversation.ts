@@ -180,6 +180,8 @@ export interface EscalationRequested {
   turnId: string;
   /** A short summary for the human, when the decision service has one. */
   summary: string;
+  /** The caller's name when the conversation established it. */
+  callerName: string;
 }
 
 export interface HangupRequested {
@@ -228,6 +230,27 @@ export interface SpeakRequest {
   cacheable: boolean;
   /** When the request was issued (ms since epoch), for latency measurement. */
   issuedAtMs: number;
+  /**
+   * Only the callee may hear this (a warm-transfer briefing); the gateway drops it unless the
+   * agent is in WHISPER mode.
+   */
+  calleeOnly: boolean;
+}
+
+/**
+ * Record the caller's message (request/reply on cmd.stt.voicemail.<callId>, answered by the stt
+ * replica that owns the call); the result is a VoicemailRecorded conversation event.
+ */
+export interface RecordVoicemailRequest {
+  recordingId: string;
+  callId: string;
+  maxDurationSeconds: number;
+}
+
+export interface RecordVoicemailResponse {
+  accepted: boolean;
+  errorCode: string;
+  errorMessage: string;
 }
 
 /** Cancel speech in progress for a call (core NATS, tts.cancel.<callId>), e.g. on barge-in. */
@@ -1153,7 +1176,7 @@ export const AgentReplied: MessageFns<AgentReplied> = {
 };
 
 function createBaseEscalationRequested(): EscalationRequested {
-  return { reason: 0, detail: "", turnId: "", summary: "" };
+  return { reason: 0, detail: "", turnId: "", summary: "", callerName: "" };
 }
 
 export const EscalationRequested: MessageFns<EscalationRequested> = {
@@ -1169,6 +1192,9 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
     }
     if (message.summary !== "") {
       writer.uint32(34).string(message.summary);
+    }
+    if (message.callerName !== "") {
+      writer.uint32(42).string(message.callerName);
     }
     return writer;
   },
@@ -1218,6 +1244,14 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
             message.summary = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.callerName = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1240,6 +1274,11 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
         ? globalThis.String(object.turn_id)
         : "",
       summary: isSet(object.summary) ? globalThis.String(object.summary) : "",
+      callerName: isSet(object.callerName)
+        ? globalThis.String(object.callerName)
+        : isSet(object.caller_name)
+        ? globalThis.String(object.caller_name)
+        : "",
     };
   },
 
@@ -1257,6 +1296,9 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
     if (message.summary !== "") {
       obj.summary = message.summary;
     }
+    if (message.callerName !== "") {
+      obj.callerName = message.callerName;
+    }
     return obj;
   },
 
@@ -1269,6 +1311,7 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
     message.detail = object.detail ?? "";
     message.turnId = object.turnId ?? "";
     message.summary = object.summary ?? "";
+    message.callerName = object.callerName ?? "";
     return message;
   },
 };
@@ -1848,6 +1891,7 @@ function createBaseSpeakRequest(): SpeakRequest {
     sampleRate: 0,
     cacheable: false,
     issuedAtMs: 0,
+    calleeOnly: false,
   };
 }
 
@@ -1876,6 +1920,9 @@ export const SpeakRequest: MessageFns<SpeakRequest> = {
     }
     if (message.issuedAtMs !== 0) {
       writer.uint32(64).uint64(message.issuedAtMs);
+    }
+    if (message.calleeOnly !== false) {
+      writer.uint32(72).bool(message.calleeOnly);
     }
     return writer;
   },
@@ -1957,6 +2004,14 @@ export const SpeakRequest: MessageFns<SpeakRequest> = {
             message.issuedAtMs = longToNumber(reader.uint64());
             continue;
           }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.calleeOnly = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1999,6 +2054,11 @@ export const SpeakRequest: MessageFns<SpeakRequest> = {
         : isSet(object.issued_at_ms)
         ? globalThis.Number(object.issued_at_ms)
         : 0,
+      calleeOnly: isSet(object.calleeOnly)
+        ? globalThis.Boolean(object.calleeOnly)
+        : isSet(object.callee_only)
+        ? globalThis.Boolean(object.callee_only)
+        : false,
     };
   },
 
@@ -2028,6 +2088,9 @@ export const SpeakRequest: MessageFns<SpeakRequest> = {
     if (message.issuedAtMs !== 0) {
       obj.issuedAtMs = Math.round(message.issuedAtMs);
     }
+    if (message.calleeOnly !== false) {
+      obj.calleeOnly = message.calleeOnly;
+    }
     return obj;
   },
 
@@ -2044,6 +2107,229 @@ export const SpeakRequest: MessageFns<SpeakRequest> = {
     message.sampleRate = object.sampleRate ?? 0;
     message.cacheable = object.cacheable ?? false;
     message.issuedAtMs = object.issuedAtMs ?? 0;
+    message.calleeOnly = object.calleeOnly ?? false;
+    return message;
+  },
+};
+
+function createBaseRecordVoicemailRequest(): RecordVoicemailRequest {
+  return { recordingId: "", callId: "", maxDurationSeconds: 0 };
+}
+
+export const RecordVoicemailRequest: MessageFns<RecordVoicemailRequest> = {
+  encode(message: RecordVoicemailRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recordingId !== "") {
+      writer.uint32(10).string(message.recordingId);
+    }
+    if (message.callId !== "") {
+      writer.uint32(18).string(message.callId);
+    }
+    if (message.maxDurationSeconds !== 0) {
+      writer.uint32(24).uint32(message.maxDurationSeconds);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordVoicemailRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordVoicemailRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recordingId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.callId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.maxDurationSeconds = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordVoicemailRequest {
+    return {
+      recordingId: isSet(object.recordingId)
+        ? globalThis.String(object.recordingId)
+        : isSet(object.recording_id)
+        ? globalThis.String(object.recording_id)
+        : "",
+      callId: isSet(object.callId)
+        ? globalThis.String(object.callId)
+        : isSet(object.call_id)
+        ? globalThis.String(object.call_id)
+        : "",
+      maxDurationSeconds: isSet(object.maxDurationSeconds)
+        ? globalThis.Number(object.maxDurationSeconds)
+        : isSet(object.max_duration_seconds)
+        ? globalThis.Number(object.max_duration_seconds)
+        : 0,
+    };
+  },
+
+  toJSON(message: RecordVoicemailRequest): unknown {
+    const obj: any = {};
+    if (message.recordingId !== "") {
+      obj.recordingId = message.recordingId;
+    }
+    if (message.callId !== "") {
+      obj.callId = message.callId;
+    }
+    if (message.maxDurationSeconds !== 0) {
+      obj.maxDurationSeconds = Math.round(message.maxDurationSeconds);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordVoicemailRequest>, I>>(base?: I): RecordVoicemailRequest {
+    return RecordVoicemailRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordVoicemailRequest>, I>>(object: I): RecordVoicemailRequest {
+    const message = createBaseRecordVoicemailRequest();
+    message.recordingId = object.recordingId ?? "";
+    message.callId = object.callId ?? "";
+    message.maxDurationSeconds = object.maxDurationSeconds ?? 0;
+    return message;
+  },
+};
+
+function createBaseRecordVoicemailResponse(): RecordVoicemailResponse {
+  return { accepted: false, errorCode: "", errorMessage: "" };
+}
+
+export const RecordVoicemailResponse: MessageFns<RecordVoicemailResponse> = {
+  encode(message: RecordVoicemailResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.accepted !== false) {
+      writer.uint32(8).bool(message.accepted);
+    }
+    if (message.errorCode !== "") {
+      writer.uint32(18).string(message.errorCode);
+    }
+    if (message.errorMessage !== "") {
+      writer.uint32(26).string(message.errorMessage);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordVoicemailResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordVoicemailResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.accepted = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.errorCode = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.errorMessage = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordVoicemailResponse {
+    return {
+      accepted: isSet(object.accepted) ? globalThis.Boolean(object.accepted) : false,
+      errorCode: isSet(object.errorCode)
+        ? globalThis.String(object.errorCode)
+        : isSet(object.error_code)
+        ? globalThis.String(object.error_code)
+        : "",
+      errorMessage: isSet(object.errorMessage)
+        ? globalThis.String(object.errorMessage)
+        : isSet(object.error_message)
+        ? globalThis.String(object.error_message)
+        : "",
+    };
+  },
+
+  toJSON(message: RecordVoicemailResponse): unknown {
+    const obj: any = {};
+    if (message.accepted !== false) {
+      obj.accepted = message.accepted;
+    }
+    if (message.errorCode !== "") {
+      obj.errorCode = message.errorCode;
+    }
+    if (message.errorMessage !== "") {
+      obj.errorMessage = message.errorMessage;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordVoicemailResponse>, I>>(base?: I): RecordVoicemailResponse {
+    return RecordVoicemailResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordVoicemailResponse>, I>>(object: I): RecordVoicemailResponse {
+    const message = createBaseRecordVoicemailResponse();
+    message.accepted = object.accepted ?? false;
+    message.errorCode = object.errorCode ?? "";
+    message.errorMessage = object.errorMessage ?? "";
     return message;
   },
 };

@@ -86,6 +86,10 @@ export enum EscalationStep {
   ESCALATION_STEP_LEAVING = 5,
   ESCALATION_STEP_FALLBACK = 6,
   ESCALATION_STEP_FINISHED = 7,
+  ESCALATION_STEP_SWITCHING_TO_WHISPER = 8,
+  ESCALATION_STEP_OFFERING = 9,
+  ESCALATION_STEP_RECORDING_VOICEMAIL = 10,
+  ESCALATION_STEP_CLOSING = 11,
   UNRECOGNIZED = -1,
 }
 
@@ -115,6 +119,18 @@ export function escalationStepFromJSON(object: any): EscalationStep {
     case 7:
     case "ESCALATION_STEP_FINISHED":
       return EscalationStep.ESCALATION_STEP_FINISHED;
+    case 8:
+    case "ESCALATION_STEP_SWITCHING_TO_WHISPER":
+      return EscalationStep.ESCALATION_STEP_SWITCHING_TO_WHISPER;
+    case 9:
+    case "ESCALATION_STEP_OFFERING":
+      return EscalationStep.ESCALATION_STEP_OFFERING;
+    case 10:
+    case "ESCALATION_STEP_RECORDING_VOICEMAIL":
+      return EscalationStep.ESCALATION_STEP_RECORDING_VOICEMAIL;
+    case 11:
+    case "ESCALATION_STEP_CLOSING":
+      return EscalationStep.ESCALATION_STEP_CLOSING;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -140,6 +156,14 @@ export function escalationStepToJSON(object: EscalationStep): string {
       return "ESCALATION_STEP_FALLBACK";
     case EscalationStep.ESCALATION_STEP_FINISHED:
       return "ESCALATION_STEP_FINISHED";
+    case EscalationStep.ESCALATION_STEP_SWITCHING_TO_WHISPER:
+      return "ESCALATION_STEP_SWITCHING_TO_WHISPER";
+    case EscalationStep.ESCALATION_STEP_OFFERING:
+      return "ESCALATION_STEP_OFFERING";
+    case EscalationStep.ESCALATION_STEP_RECORDING_VOICEMAIL:
+      return "ESCALATION_STEP_RECORDING_VOICEMAIL";
+    case EscalationStep.ESCALATION_STEP_CLOSING:
+      return "ESCALATION_STEP_CLOSING";
     case EscalationStep.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -171,6 +195,7 @@ export interface EscalationStarted {
   detail: string;
   callerNumber: string;
   summary: string;
+  callerName: string;
 }
 
 export interface EscalationStepEntered {
@@ -507,7 +532,7 @@ export const EscalationEvent: MessageFns<EscalationEvent> = {
 };
 
 function createBaseEscalationStarted(): EscalationStarted {
-  return { reason: 0, detail: "", callerNumber: "", summary: "" };
+  return { reason: 0, detail: "", callerNumber: "", summary: "", callerName: "" };
 }
 
 export const EscalationStarted: MessageFns<EscalationStarted> = {
@@ -523,6 +548,9 @@ export const EscalationStarted: MessageFns<EscalationStarted> = {
     }
     if (message.summary !== "") {
       writer.uint32(34).string(message.summary);
+    }
+    if (message.callerName !== "") {
+      writer.uint32(42).string(message.callerName);
     }
     return writer;
   },
@@ -572,6 +600,14 @@ export const EscalationStarted: MessageFns<EscalationStarted> = {
             message.summary = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.callerName = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -594,6 +630,11 @@ export const EscalationStarted: MessageFns<EscalationStarted> = {
         ? globalThis.String(object.caller_number)
         : "",
       summary: isSet(object.summary) ? globalThis.String(object.summary) : "",
+      callerName: isSet(object.callerName)
+        ? globalThis.String(object.callerName)
+        : isSet(object.caller_name)
+        ? globalThis.String(object.caller_name)
+        : "",
     };
   },
 
@@ -611,6 +652,9 @@ export const EscalationStarted: MessageFns<EscalationStarted> = {
     if (message.summary !== "") {
       obj.summary = message.summary;
     }
+    if (message.callerName !== "") {
+      obj.callerName = message.callerName;
+    }
     return obj;
   },
 
@@ -623,6 +667,7 @@ export const EscalationStarted: MessageFns<EscalationStarted> = {
     message.detail = object.detail ?? "";
     message.callerNumber = object.callerNumber ?? "";
     message.summary = object.summary ?? "";
+    message.callerName = object.callerName ?? "";
     return message;
   },
 };
