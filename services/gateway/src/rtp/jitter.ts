@@ -13,14 +13,19 @@ export const INITIAL_JITTER: JitterState = { jitter: 0 };
 
 /** Signed difference `a - b` of two 32-bit RTP timestamps, handling wrap-around. */
 export function timestampDelta(a: number, b: number): number {
-  return ((a - b) | 0);
+  return (a - b) | 0;
 }
 
 /**
  * Updates the jitter with one packet: D = (Rj - Ri) - (Sj - Si), J += (|D| - J) / 16.
  * `arrivalMs` is the local arrival time in milliseconds (any origin), `clockRate` the RTP clock.
  */
-export function updateJitter(state: JitterState, rtpTimestamp: number, arrivalMs: number, clockRate: number): JitterState {
+export function updateJitter(
+  state: JitterState,
+  rtpTimestamp: number,
+  arrivalMs: number,
+  clockRate: number,
+): JitterState {
   const arrival = (arrivalMs * clockRate) / 1000;
   const next = { arrival, timestamp: rtpTimestamp >>> 0 };
   if (!state.last) return { jitter: state.jitter, last: next };

@@ -30,7 +30,8 @@ export function isRtcp(data: Uint8Array): boolean {
 
 /** Parses an RTP packet. Throws {@link RtpParseError}. */
 export function parseRtpPacket(data: Uint8Array): RtpPacket {
-  if (data.length < 12) throw new RtpParseError('too-short', `${data.length} bytes is shorter than the RTP header`);
+  if (data.length < 12)
+    throw new RtpParseError('too-short', `${data.length} bytes is shorter than the RTP header`);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const b0 = view.getUint8(0);
   const b1 = view.getUint8(1);
@@ -41,7 +42,8 @@ export function parseRtpPacket(data: Uint8Array): RtpPacket {
   const csrcs = Array.from({ length: cc }, (_, i) => view.getUint32(12 + i * 4));
   let extension: RtpExtension | undefined;
   if (b0 & 0x10) {
-    if (offset + 4 > data.length) throw new RtpParseError('bad-extension', 'extension header does not fit');
+    if (offset + 4 > data.length)
+      throw new RtpParseError('bad-extension', 'extension header does not fit');
     const profile = view.getUint16(offset);
     const words = view.getUint16(offset + 2);
     const end = offset + 4 + words * 4;
@@ -74,7 +76,8 @@ export function parseRtpPacket(data: Uint8Array): RtpPacket {
 /** Serializes an RTP packet (version 2). Padding octets are zero except the last, which holds the count. */
 export function serializeRtpPacket(p: RtpPacket): Uint8Array {
   const ext = p.extension;
-  if (ext && ext.data.length % 4 !== 0) throw new RangeError('extension data must be a multiple of 4 bytes');
+  if (ext && ext.data.length % 4 !== 0)
+    throw new RangeError('extension data must be a multiple of 4 bytes');
   if (p.csrcs.length > 15) throw new RangeError('at most 15 CSRCs');
   const headerLength = 12 + p.csrcs.length * 4 + (ext ? 4 + ext.data.length : 0);
   const out = new Uint8Array(headerLength + p.payload.length + p.paddingLength);

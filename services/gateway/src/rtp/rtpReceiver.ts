@@ -1,7 +1,12 @@
 /** Per-stream RTP receiver state: source address check, SSRC changes, sequence and jitter. */
 import type { RtpPacket } from './rtpPacket';
 import { INITIAL_JITTER, type JitterState, updateJitter } from './jitter';
-import { type SequenceState, type SequenceVerdict, initSequence, updateSequence } from './sequenceTracker';
+import {
+  type SequenceState,
+  type SequenceVerdict,
+  initSequence,
+  updateSequence,
+} from './sequenceTracker';
 
 /** A transport address. */
 export interface RtpAddress {
@@ -66,7 +71,13 @@ export class RtpReceiver {
     if (!current || current.ssrc !== packet.ssrc) {
       const jitter = updateJitter(INITIAL_JITTER, packet.timestamp, arrivalMs, this.clockRate);
       this.source = { ssrc: packet.ssrc, seq: initSequence(packet.sequenceNumber), jitter };
-      return { kind: 'accepted', verdict: 'first', extendedSequence: packet.sequenceNumber, newSource: current !== undefined, jitter: 0 };
+      return {
+        kind: 'accepted',
+        verdict: 'first',
+        extendedSequence: packet.sequenceNumber,
+        newSource: current !== undefined,
+        jitter: 0,
+      };
     }
     const { state, verdict, extended } = updateSequence(current.seq, packet.sequenceNumber);
     if (verdict === 'jump') {
@@ -75,6 +86,12 @@ export class RtpReceiver {
     }
     const jitter = updateJitter(current.jitter, packet.timestamp, arrivalMs, this.clockRate);
     this.source = { ssrc: current.ssrc, seq: state, jitter };
-    return { kind: 'accepted', verdict, extendedSequence: extended, newSource: false, jitter: jitter.jitter };
+    return {
+      kind: 'accepted',
+      verdict,
+      extendedSequence: extended,
+      newSource: false,
+      jitter: jitter.jitter,
+    };
   }
 }

@@ -60,11 +60,21 @@ export class RtpSender {
   }
 
   /** A telephone-event packet (RFC 4733 §2.5.1): fixed event timestamp, marker on the first one. */
-  event(payloadType: number, eventTimestamp: number, first: boolean, payload: Uint8Array): RtpPacket {
+  event(
+    payloadType: number,
+    eventTimestamp: number,
+    first: boolean,
+    payload: Uint8Array,
+  ): RtpPacket {
     return this.packet(payloadType, eventTimestamp, first, payload);
   }
 
-  private packet(payloadType: number, timestamp: number, marker: boolean, payload: Uint8Array): RtpPacket {
+  private packet(
+    payloadType: number,
+    timestamp: number,
+    marker: boolean,
+    payload: Uint8Array,
+  ): RtpPacket {
     const packet: RtpPacket = {
       marker,
       payloadType,

@@ -21,7 +21,11 @@ describe('RtpSender', () => {
   });
 
   it('wraps sequence and timestamp, and numbers events in the same sequence space', () => {
-    const s = new RtpSender({ payloadType: 8, samplesPerFrame: 160, random: () => Uint8Array.of(0, 0, 0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xf0) });
+    const s = new RtpSender({
+      payloadType: 8,
+      samplesPerFrame: 160,
+      random: () => Uint8Array.of(0, 0, 0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xf0),
+    });
     expect(s.audio(new Uint8Array(1)).sequenceNumber).toBe(0xffff);
     const e = s.event(101, 1234, true, Uint8Array.of(5, 10, 0, 160));
     expect([e.sequenceNumber, e.timestamp, e.marker, e.payloadType]).toEqual([0, 1234, true, 101]);
@@ -77,14 +81,29 @@ describe('jitter (RFC 3550 A.8)', () => {
 describe('RtpReceiver', () => {
   const expected = { address: '192.0.2.7', port: 40000 };
   const packet = (seq: number, ssrc = 1): RtpPacket => ({
-    marker: false, payloadType: 0, sequenceNumber: seq, timestamp: seq * 160, ssrc, csrcs: [], payload: new Uint8Array(160), paddingLength: 0,
+    marker: false,
+    payloadType: 0,
+    sequenceNumber: seq,
+    timestamp: seq * 160,
+    ssrc,
+    csrcs: [],
+    payload: new Uint8Array(160),
+    paddingLength: 0,
   });
 
   it('flags packets from any other address or port', () => {
     const r = new RtpReceiver(expected, 8000);
-    expect(r.receive(packet(1), { address: '192.0.2.99', port: 40000 }, 0)).toMatchObject({ kind: 'unexpected-source' });
-    expect(r.receive(packet(1), { address: '192.0.2.7', port: 40001 }, 0).kind).toBe('unexpected-source');
-    expect(r.receive(packet(1), expected, 0)).toMatchObject({ kind: 'accepted', verdict: 'first', newSource: false });
+    expect(r.receive(packet(1), { address: '192.0.2.99', port: 40000 }, 0)).toMatchObject({
+      kind: 'unexpected-source',
+    });
+    expect(r.receive(packet(1), { address: '192.0.2.7', port: 40001 }, 0).kind).toBe(
+      'unexpected-source',
+    );
+    expect(r.receive(packet(1), expected, 0)).toMatchObject({
+      kind: 'accepted',
+      verdict: 'first',
+      newSource: false,
+    });
     r.setExpectedSource({ address: '192.0.2.8', port: 40000 });
     expect(r.receive(packet(2), expected, 20).kind).toBe('unexpected-source');
   });
@@ -92,10 +111,23 @@ describe('RtpReceiver', () => {
   it('reports a new SSRC once and restarts its sequence state', () => {
     const r = new RtpReceiver(expected, 8000);
     r.receive(packet(10), expected, 0);
-    expect(r.receive(packet(11), expected, 20)).toMatchObject({ verdict: 'in-order', extendedSequence: 11, jitter: 0 });
-    expect(r.receive(packet(5000, 2), expected, 40)).toMatchObject({ verdict: 'first', newSource: true });
-    expect(r.receive(packet(5001, 2), expected, 60)).toMatchObject({ verdict: 'in-order', newSource: false });
+    expect(r.receive(packet(11), expected, 20)).toMatchObject({
+      verdict: 'in-order',
+      extendedSequence: 11,
+      jitter: 0,
+    });
+    expect(r.receive(packet(5000, 2), expected, 40)).toMatchObject({
+      verdict: 'first',
+      newSource: true,
+    });
+    expect(r.receive(packet(5001, 2), expected, 60)).toMatchObject({
+      verdict: 'in-order',
+      newSource: false,
+    });
     expect(r.ssrc).toBe(2);
-    expect(r.receive(packet(30000, 2), expected, 80)).toEqual({ kind: 'dropped', reason: 'sequence-jump' });
+    expect(r.receive(packet(30000, 2), expected, 80)).toEqual({
+      kind: 'dropped',
+      reason: 'sequence-jump',
+    });
   });
 });

@@ -42,7 +42,8 @@ export function updateSequence(
   seq: number,
 ): { readonly state: SequenceState; readonly verdict: SequenceVerdict; readonly extended: number } {
   const delta = (seq - s.maxSeq + SEQ_MOD) % SEQ_MOD;
-  if (delta === 0) return { state: { ...s, received: s.received + 1 }, verdict: 'late', extended: extendedMax(s) };
+  if (delta === 0)
+    return { state: { ...s, received: s.received + 1 }, verdict: 'late', extended: extendedMax(s) };
   if (delta < MAX_DROPOUT) {
     const cycles = seq < s.maxSeq ? s.cycles + SEQ_MOD : s.cycles;
     const state = { ...s, maxSeq: seq, cycles, badSeq: undefined, received: s.received + 1 };
@@ -53,7 +54,11 @@ export function updateSequence(
       const state = initSequence(seq);
       return { state, verdict: 'resync', extended: seq };
     }
-    return { state: { ...s, badSeq: (seq + 1) % SEQ_MOD }, verdict: 'jump', extended: s.cycles + seq };
+    return {
+      state: { ...s, badSeq: (seq + 1) % SEQ_MOD },
+      verdict: 'jump',
+      extended: s.cycles + seq,
+    };
   }
   const extended = seq > s.maxSeq ? s.cycles - SEQ_MOD + seq : s.cycles + seq;
   return { state: { ...s, received: s.received + 1 }, verdict: 'late', extended };

@@ -43,7 +43,14 @@ export function parseTelephoneEvent(payload: Uint8Array): TelephoneEvent {
 
 /** Serializes an event report (R bit zero). */
 export function serializeTelephoneEvent(e: TelephoneEvent): Uint8Array {
-  if (e.event < 0 || e.event > 255 || e.volume < 0 || e.volume > 63 || e.duration < 0 || e.duration > 0xffff) {
+  if (
+    e.event < 0 ||
+    e.event > 255 ||
+    e.volume < 0 ||
+    e.volume > 63 ||
+    e.duration < 0 ||
+    e.duration > 0xffff
+  ) {
     throw new RangeError('telephone-event field out of range');
   }
   return Uint8Array.of(e.event, (e.end ? 0x80 : 0) | e.volume, e.duration >> 8, e.duration & 0xff);

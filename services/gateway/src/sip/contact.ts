@@ -4,13 +4,16 @@ import { type NameAddr, parseNameAddr } from './nameAddr';
 import { SipParseError } from './sipParseError';
 
 /** A parsed Contact header set. */
-export type ContactList = { readonly wildcard: true } | { readonly wildcard: false; readonly contacts: readonly NameAddr[] };
+export type ContactList =
+  | { readonly wildcard: true }
+  | { readonly wildcard: false; readonly contacts: readonly NameAddr[] };
 
 /** Reads every Contact of a message. `*` must be the only value. Throws {@link SipParseError}. */
 export function readContacts(msg: Pick<SipMessage, 'headers'>): ContactList {
   const values = getHeaderValues(msg, 'Contact');
   if (values.includes('*')) {
-    if (values.length !== 1) throw new SipParseError('header-value', 'Contact * with other values', { header: 'Contact' });
+    if (values.length !== 1)
+      throw new SipParseError('header-value', 'Contact * with other values', { header: 'Contact' });
     return { wildcard: true };
   }
   return { wildcard: false, contacts: values.map((v) => parseNameAddr(v, 'Contact')) };

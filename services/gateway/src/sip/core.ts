@@ -29,7 +29,8 @@ const cache = new WeakMap<SipMessage, SipCore>();
 
 function required(msg: SipMessage, name: string): string {
   const value = getHeader(msg, name);
-  if (value === undefined) throw new SipParseError('missing-header', `missing ${name}`, { header: name });
+  if (value === undefined)
+    throw new SipParseError('missing-header', `missing ${name}`, { header: name });
   return value;
 }
 
@@ -38,7 +39,8 @@ function checkDuplicates(msg: SipMessage): void {
   for (const h of msg.headers) {
     if (!isSingleHeader(h.name)) continue;
     const key = headerKey(h.name);
-    if (seen.has(key)) throw new SipParseError('duplicate-header', `more than one ${h.name}`, { header: h.name });
+    if (seen.has(key))
+      throw new SipParseError('duplicate-header', `more than one ${h.name}`, { header: h.name });
     seen.add(key);
   }
 }
@@ -50,9 +52,14 @@ function readCoreUncached(msg: SipMessage): SipCore {
   const from = parseNameAddr(required(msg, 'From'), 'From');
   const to = parseNameAddr(required(msg, 'To'), 'To');
   const vias = getHeaderValues(msg, 'Via').map(parseVia);
-  if (vias.length === 0) throw new SipParseError('missing-header', 'missing Via', { header: 'Via' });
+  if (vias.length === 0)
+    throw new SipParseError('missing-header', 'missing Via', { header: 'Via' });
   if (msg.kind === 'request' && cseq.method !== msg.method) {
-    throw new SipParseError('cseq-method-mismatch', `CSeq method ${cseq.method} is not ${msg.method}`, { header: 'CSeq' });
+    throw new SipParseError(
+      'cseq-method-mismatch',
+      `CSeq method ${cseq.method} is not ${msg.method}`,
+      { header: 'CSeq' },
+    );
   }
   const mf = getHeader(msg, 'Max-Forwards');
   const cl = getHeader(msg, 'Content-Length');

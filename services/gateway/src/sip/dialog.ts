@@ -1,6 +1,13 @@
 /** Dialog state and in-dialog requests (RFC 3261 §12). */
 import { readCore } from './core';
-import { type SipHeader, type SipMessage, type SipRequest, type SipResponse, getHeaderValues, header } from './message';
+import {
+  type SipHeader,
+  type SipMessage,
+  type SipRequest,
+  type SipResponse,
+  getHeaderValues,
+  header,
+} from './message';
 import { formatNameAddr, parseNameAddr, withTag } from './nameAddr';
 import { type RequestOptions, type ViaSentBy, createRequest } from './request';
 import { SipParseError } from './sipParseError';
@@ -42,14 +49,18 @@ export function dialogKey(id: DialogId): string {
  */
 export function dialogIdOfReceived(msg: SipMessage): DialogId | undefined {
   const core = readCore(msg);
-  const [localTag, remoteTag] = msg.kind === 'request' ? [core.toTag, core.fromTag] : [core.fromTag, core.toTag];
+  const [localTag, remoteTag] =
+    msg.kind === 'request' ? [core.toTag, core.fromTag] : [core.fromTag, core.toTag];
   return localTag && remoteTag ? { callId: core.callId, localTag, remoteTag } : undefined;
 }
 
 function remoteTargetOf(msg: SipMessage): string {
   const contact = readCore(msg).contact;
   const first = contact.wildcard ? undefined : contact.contacts[0];
-  if (!first) throw new SipParseError('missing-header', 'no Contact to use as remote target', { header: 'Contact' });
+  if (!first)
+    throw new SipParseError('missing-header', 'no Contact to use as remote target', {
+      header: 'Contact',
+    });
   return formatUri(first.uri);
 }
 
@@ -57,7 +68,8 @@ function remoteTargetOf(msg: SipMessage): string {
 export function dialogFromResponse(invite: SipRequest, response: SipResponse): Dialog {
   const req = readCore(invite);
   const res = readCore(response);
-  if (!req.fromTag || !res.toTag) throw new SipParseError('header-value', 'dialog needs From and To tags');
+  if (!req.fromTag || !res.toTag)
+    throw new SipParseError('header-value', 'dialog needs From and To tags');
   return {
     callId: req.callId,
     localTag: req.fromTag,
@@ -72,9 +84,14 @@ export function dialogFromResponse(invite: SipRequest, response: SipResponse): D
 }
 
 /** The dialog a UAS creates when it answers an INVITE with `localTag` in To (§12.1.1). */
-export function dialogFromRequest(invite: SipRequest, localTag: string, initialLocalSeq: number): Dialog {
+export function dialogFromRequest(
+  invite: SipRequest,
+  localTag: string,
+  initialLocalSeq: number,
+): Dialog {
   const req = readCore(invite);
-  if (!req.fromTag) throw new SipParseError('header-value', 'dialog needs a From tag', { header: 'From' });
+  if (!req.fromTag)
+    throw new SipParseError('header-value', 'dialog needs a From tag', { header: 'From' });
   return {
     callId: req.callId,
     localTag,
@@ -89,7 +106,8 @@ export function dialogFromRequest(invite: SipRequest, localTag: string, initialL
 }
 
 /** Outcome of checking an incoming in-dialog request's CSeq (§12.2.2). */
-export type RemoteCSeqCheck = { readonly ok: true; readonly dialog: Dialog } | { readonly ok: false; readonly status: 500 };
+export type RemoteCSeqCheck =
+  { readonly ok: true; readonly dialog: Dialog } | { readonly ok: false; readonly status: 500 };
 
 /** Accepts a request's CSeq if it is above the last one seen; a lower one gets 500. ACK and CANCEL are not counted. */
 export function acceptRemoteCSeq(dialog: Dialog, request: SipRequest): RemoteCSeqCheck {
@@ -114,7 +132,10 @@ function routing(dialog: Dialog): Pick<RequestOptions, 'uri' | 'route'> {
   if (firstUri === undefined || (firstUri.kind === 'sip' && firstUri.params.has('lr'))) {
     return { uri: dialog.remoteTarget, route: dialog.routeSet };
   }
-  return { uri: formatUri(firstUri), route: [...dialog.routeSet.slice(1), `<${dialog.remoteTarget}>`] };
+  return {
+    uri: formatUri(firstUri),
+    route: [...dialog.routeSet.slice(1), `<${dialog.remoteTarget}>`],
+  };
 }
 
 function inDialog(dialog: Dialog, method: string, cseq: number, o: InDialogOptions): SipRequest {
@@ -147,12 +168,19 @@ export function createInDialogRequest(
  * The ACK for a 2xx to INVITE (§13.2.2.4): a new transaction (new branch) sent to the
  * remote target through the route set, with the INVITE's CSeq number.
  */
-export function createAckFor2xx(dialog: Dialog, inviteCSeq: number, options: InDialogOptions): SipRequest {
+export function createAckFor2xx(
+  dialog: Dialog,
+  inviteCSeq: number,
+  options: InDialogOptions,
+): SipRequest {
   return inDialog(dialog, 'ACK', inviteCSeq, options);
 }
 
 /** A BYE for the dialog (§15.1.1) and the updated dialog. */
-export function createBye(dialog: Dialog, options: InDialogOptions): { readonly request: SipRequest; readonly dialog: Dialog } {
+export function createBye(
+  dialog: Dialog,
+  options: InDialogOptions,
+): { readonly request: SipRequest; readonly dialog: Dialog } {
   return createInDialogRequest(dialog, 'BYE', options);
 }
 

@@ -22,7 +22,8 @@ export function parseHead(text: string): RawHead {
   for (const line of lines.slice(1)) {
     if (isWsp(line[0])) {
       const last = joined.pop();
-      if (last === undefined) throw new SipParseError('header-syntax', 'continuation line before any header');
+      if (last === undefined)
+        throw new SipParseError('header-syntax', 'continuation line before any header');
       joined.push(`${last} ${trimLws(line)}`);
     } else {
       joined.push(line);
@@ -31,7 +32,8 @@ export function parseHead(text: string): RawHead {
   const headers = joined.map((line) => {
     const colon = line.indexOf(':');
     const name = trimLws(colon < 0 ? '' : line.slice(0, colon));
-    if (!isToken(name)) throw new SipParseError('header-syntax', `bad header line "${line.slice(0, 80)}"`);
+    if (!isToken(name))
+      throw new SipParseError('header-syntax', `bad header line "${line.slice(0, 80)}"`);
     return header(name, trimLws(line.slice(colon + 1)));
   });
   return { startLine, headers };

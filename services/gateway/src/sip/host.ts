@@ -12,7 +12,8 @@ export interface HostPort {
   readonly port?: number;
 }
 
-const DOMAIN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?$/;
+const DOMAIN =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?$/;
 
 /** Parses a port: 1 to 5 digits, 0..65535. */
 export function parsePort(text: string, reason: SipParseReason = 'uri'): number {
@@ -26,7 +27,8 @@ export function parsePort(text: string, reason: SipParseReason = 'uri'): number 
 export function classifyHost(host: string, reason: SipParseReason = 'uri'): HostType {
   if (isIPv4(host)) return 'ipv4';
   if (isIPv6(host)) return 'ipv6';
-  if (/^[\d.]+$/.test(host) || !DOMAIN.test(host)) throw new SipParseError(reason, `bad host "${host}"`);
+  if (/^[\d.]+$/.test(host) || !DOMAIN.test(host))
+    throw new SipParseError(reason, `bad host "${host}"`);
   return 'domain';
 }
 
@@ -40,14 +42,20 @@ export function parseHostPort(text: string, reason: SipParseReason = 'uri'): Hos
     host = text.slice(1, close);
     if (!isIPv6(host)) throw new SipParseError(reason, `bad IPv6 reference "${text}"`);
     rest = text.slice(close + 1);
-    if (rest !== '' && !rest.startsWith(':')) throw new SipParseError(reason, `junk after IPv6 reference "${text}"`);
-    return rest === '' ? { host, hostType: 'ipv6' } : { host, hostType: 'ipv6', port: parsePort(rest.slice(1), reason) };
+    if (rest !== '' && !rest.startsWith(':'))
+      throw new SipParseError(reason, `junk after IPv6 reference "${text}"`);
+    return rest === ''
+      ? { host, hostType: 'ipv6' }
+      : { host, hostType: 'ipv6', port: parsePort(rest.slice(1), reason) };
   }
   const colon = text.indexOf(':');
   host = colon < 0 ? text : text.slice(0, colon);
   const hostType = classifyHost(host, reason);
-  if (hostType === 'ipv6') throw new SipParseError(reason, `IPv6 host must be in brackets "${text}"`);
-  return colon < 0 ? { host, hostType } : { host, hostType, port: parsePort(text.slice(colon + 1), reason) };
+  if (hostType === 'ipv6')
+    throw new SipParseError(reason, `IPv6 host must be in brackets "${text}"`);
+  return colon < 0
+    ? { host, hostType }
+    : { host, hostType, port: parsePort(text.slice(colon + 1), reason) };
 }
 
 /** Formats a host and optional port, bracketing IPv6. */

@@ -16,7 +16,9 @@ export interface MediaType {
 export function parseMediaType(text: string): MediaType {
   const value = trimLws(text);
   const semi = value.indexOf(';');
-  const [type = '', subtype = '', ...extra] = trimLws(semi < 0 ? value : value.slice(0, semi)).split('/');
+  const [type = '', subtype = '', ...extra] = trimLws(
+    semi < 0 ? value : value.slice(0, semi),
+  ).split('/');
   if (!isToken(type) || !isToken(subtype) || extra.length > 0) {
     throw new SipParseError('header-value', `bad media type "${text}"`, { header: 'Content-Type' });
   }

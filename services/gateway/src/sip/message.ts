@@ -66,7 +66,8 @@ export function getHeaderValues(msg: Pick<SipMessage, 'headers'>, name: string):
     if (h.value === '') continue;
     for (const part of splitTopLevel(h.value, ',', h.name)) {
       const item = trimLws(part);
-      if (item === '') throw new SipParseError('header-value', `empty element in ${h.name}`, { header: h.name });
+      if (item === '')
+        throw new SipParseError('header-value', `empty element in ${h.name}`, { header: h.name });
       out.push(item);
     }
   }
@@ -80,7 +81,11 @@ export function withoutHeader(headers: readonly SipHeader[], name: string): SipH
 }
 
 /** A copy of the headers with every header of this name replaced by one line (appended when absent). */
-export function withHeader(headers: readonly SipHeader[], name: string, value: string): SipHeader[] {
+export function withHeader(
+  headers: readonly SipHeader[],
+  name: string,
+  value: string,
+): SipHeader[] {
   const key = headerKey(name);
   const index = headers.findIndex((h) => headerKey(h.name) === key);
   const rest = withoutHeader(headers, name);

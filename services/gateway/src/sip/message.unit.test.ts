@@ -1,12 +1,22 @@
 import { canonicalHeaderName } from './headerNames';
-import { getHeader, getHeaderValues, hasHeader, header, withHeader, withoutHeader } from './message';
+import {
+  getHeader,
+  getHeaderValues,
+  hasHeader,
+  header,
+  withHeader,
+  withoutHeader,
+} from './message';
 import { parseMediaType } from './mediaType';
 import { SipParseError } from './sipParseError';
 
 describe('headers', () => {
   const msg = {
     headers: [
-      header('v', 'SIP/2.0/UDP a.example.com;branch=z9hG4bK1, SIP/2.0/TCP b.example.com;branch=z9hG4bK2'),
+      header(
+        'v',
+        'SIP/2.0/UDP a.example.com;branch=z9hG4bK1, SIP/2.0/TCP b.example.com;branch=z9hG4bK2',
+      ),
       header('VIA', 'SIP/2.0/UDP c.example.com;branch=z9hG4bK3'),
       header('i', 'abc@host'),
       header('Date', 'Sat, 13 Nov 2010 23:29:00 GMT'),
@@ -16,7 +26,16 @@ describe('headers', () => {
 
   it('maps compact forms to canonical names', () => {
     expect(['v', 'f', 't', 'i', 'm', 'l', 'c', 'k', 's', 'e'].map(canonicalHeaderName)).toEqual([
-      'Via', 'From', 'To', 'Call-ID', 'Contact', 'Content-Length', 'Content-Type', 'Supported', 'Subject', 'Content-Encoding',
+      'Via',
+      'From',
+      'To',
+      'Call-ID',
+      'Contact',
+      'Content-Length',
+      'Content-Type',
+      'Supported',
+      'Subject',
+      'Content-Encoding',
     ]);
     expect(canonicalHeaderName('cseq')).toBe('CSeq');
     expect(canonicalHeaderName('X-Custom')).toBe('X-Custom');
@@ -39,7 +58,9 @@ describe('headers', () => {
   });
 
   it('rejects empty list elements', () => {
-    expect(() => getHeaderValues({ headers: [header('Via', 'SIP/2.0/UDP a.com,,')] }, 'Via')).toThrow(SipParseError);
+    expect(() =>
+      getHeaderValues({ headers: [header('Via', 'SIP/2.0/UDP a.com,,')] }, 'Via'),
+    ).toThrow(SipParseError);
   });
 
   it('replaces and removes headers immutably', () => {
@@ -53,8 +74,13 @@ describe('headers', () => {
 
 describe('media types', () => {
   it('parses Content-Type', () => {
-    expect(parseMediaType('Application/SDP')).toMatchObject({ type: 'application', subtype: 'sdp' });
-    expect(parseMediaType('multipart/mixed;boundary=7a9cbec02ceef655').params.get('boundary')).toBe('7a9cbec02ceef655');
+    expect(parseMediaType('Application/SDP')).toMatchObject({
+      type: 'application',
+      subtype: 'sdp',
+    });
+    expect(parseMediaType('multipart/mixed;boundary=7a9cbec02ceef655').params.get('boundary')).toBe(
+      '7a9cbec02ceef655',
+    );
     expect(() => parseMediaType('text')).toThrow(SipParseError);
   });
 });

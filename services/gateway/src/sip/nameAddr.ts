@@ -16,7 +16,10 @@ function parseUriText(text: string, header: string | undefined): Uri {
   try {
     return parseUri(text);
   } catch (cause) {
-    throw new SipParseError('header-value', `bad URI in ${header ?? 'address'}: "${text}"`, { header, cause });
+    throw new SipParseError('header-value', `bad URI in ${header ?? 'address'}: "${text}"`, {
+      header,
+      cause,
+    });
   }
 }
 
@@ -24,16 +27,22 @@ function parseDisplayTokens(text: string, header: string | undefined): string | 
   const trimmed = trimLws(text);
   if (trimmed === '') return undefined;
   for (const word of trimmed.split(/[ \t]+/)) {
-    if (!isToken(word)) throw new SipParseError('header-value', `bad display name "${trimmed}"`, { header });
+    if (!isToken(word))
+      throw new SipParseError('header-value', `bad display name "${trimmed}"`, { header });
   }
   return trimmed;
 }
 
-function parseBracketed(value: string, open: number, header: string | undefined): { uri: Uri; rest: string } {
+function parseBracketed(
+  value: string,
+  open: number,
+  header: string | undefined,
+): { uri: Uri; rest: string } {
   const close = value.indexOf('>', open);
   if (close < 0) throw new SipParseError('header-value', 'unterminated <', { header });
   const inner = value.slice(open + 1, close);
-  if (inner !== inner.trim()) throw new SipParseError('header-value', `whitespace inside <> "${inner}"`, { header });
+  if (inner !== inner.trim())
+    throw new SipParseError('header-value', `whitespace inside <> "${inner}"`, { header });
   return { uri: parseUriText(inner, header), rest: value.slice(close + 1) };
 }
 
@@ -51,7 +60,8 @@ export function parseNameAddr(text: string, header?: string): NameAddr {
     displayName = unquote(value.slice(0, end));
     let open = end;
     while (isWsp(value[open])) open++;
-    if (value[open] !== '<') throw new SipParseError('header-value', 'expected < after display name', { header });
+    if (value[open] !== '<')
+      throw new SipParseError('header-value', 'expected < after display name', { header });
     ({ uri, rest } = parseBracketed(value, open, header));
   } else if (value.includes('<')) {
     const open = value.indexOf('<');
@@ -60,7 +70,10 @@ export function parseNameAddr(text: string, header?: string): NameAddr {
   } else {
     const semi = value.indexOf(';');
     const spec = trimLws(semi < 0 ? value : value.slice(0, semi));
-    if (/[?,]/.test(spec)) throw new SipParseError('header-value', `URI with ? or , must be in <> "${spec}"`, { header });
+    if (/[?,]/.test(spec))
+      throw new SipParseError('header-value', `URI with ? or , must be in <> "${spec}"`, {
+        header,
+      });
     uri = parseUriText(spec, header);
     rest = semi < 0 ? '' : value.slice(semi);
   }

@@ -12,7 +12,9 @@ describe('parseNameAddr', () => {
     const b = parseNameAddr('sip:+12125551212@server.phone2net.com;tag=887s');
     expect(b.uri).toMatchObject({ user: '+12125551212', host: 'server.phone2net.com' });
     expect(tagOf(b)).toBe('887s');
-    expect(parseNameAddr('Anonymous <sip:c8oqz84zk7z@privacy.org>;tag=hyh8').displayName).toBe('Anonymous');
+    expect(parseNameAddr('Anonymous <sip:c8oqz84zk7z@privacy.org>;tag=hyh8').displayName).toBe(
+      'Anonymous',
+    );
   });
 
   it('parses RFC 3261 §20.39 To examples', () => {
@@ -33,17 +35,24 @@ describe('parseNameAddr', () => {
     expect(formatNameAddr(a)).toBe('"Say \\"hi\\"" <sip:a@b.com>;tag=1');
   });
 
-  it.each(['"unterminated <sip:a@b.com>', '< sip:a@b.com>', 'Bell, Alexander <sip:a@b.com>', 'sip:a@b.com;;tag=1', 'sip:a@b.com?x=y', '<sip:a@b.com>;tag='])(
-    'rejects %s',
-    (text) => expect(() => parseNameAddr(text)).toThrow(SipParseError),
-  );
+  it.each([
+    '"unterminated <sip:a@b.com>',
+    '< sip:a@b.com>',
+    'Bell, Alexander <sip:a@b.com>',
+    'sip:a@b.com;;tag=1',
+    'sip:a@b.com?x=y',
+    '<sip:a@b.com>;tag=',
+  ])('rejects %s', (text) => expect(() => parseNameAddr(text)).toThrow(SipParseError));
 });
 
 describe('readContacts', () => {
   it('parses the RFC 3261 §20.10 example list with q and expires', () => {
     const msg = {
       headers: [
-        header('Contact', '"Mr. Watson" <sip:watson@worcester.bell-telephone.com>;q=0.7; expires=3600, "Mr. Watson" <mailto:watson@bell-telephone.com> ;q=0.1'),
+        header(
+          'Contact',
+          '"Mr. Watson" <sip:watson@worcester.bell-telephone.com>;q=0.7; expires=3600, "Mr. Watson" <mailto:watson@bell-telephone.com> ;q=0.1',
+        ),
         header('m', '<sips:bob@192.0.2.4>;expires=60'),
       ],
     };
@@ -57,6 +66,8 @@ describe('readContacts', () => {
 
   it('accepts a lone * and rejects * mixed with addresses', () => {
     expect(readContacts({ headers: [header('Contact', '*')] })).toEqual({ wildcard: true });
-    expect(() => readContacts({ headers: [header('Contact', '*, <sip:a@b.com>')] })).toThrow(SipParseError);
+    expect(() => readContacts({ headers: [header('Contact', '*, <sip:a@b.com>')] })).toThrow(
+      SipParseError,
+    );
   });
 });

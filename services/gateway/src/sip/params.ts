@@ -27,11 +27,13 @@ export function parseHeaderParams(text: string, header?: string): Map<string, st
   const params = new Map<string, string | null>();
   const trimmed = trimLws(text);
   if (trimmed === '') return params;
-  if (!trimmed.startsWith(';')) throw new SipParseError('header-value', `junk before parameters "${text}"`, { header });
+  if (!trimmed.startsWith(';'))
+    throw new SipParseError('header-value', `junk before parameters "${text}"`, { header });
   for (const raw of splitTopLevel(trimmed.slice(1), ';', header)) {
     const eq = raw.indexOf('=');
     const name = trimLws(eq < 0 ? raw : raw.slice(0, eq));
-    if (!isToken(name)) throw new SipParseError('header-value', `bad parameter name "${name}"`, { header });
+    if (!isToken(name))
+      throw new SipParseError('header-value', `bad parameter name "${name}"`, { header });
     if (eq < 0) {
       params.set(name.toLowerCase(), null);
       continue;

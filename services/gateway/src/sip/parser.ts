@@ -22,7 +22,10 @@ export interface ParseOptions {
 }
 
 /** Where the head ends in `bytes`: index of the empty line and the index just after it, or undefined. */
-export function findHeadEnd(bytes: Uint8Array, from = 0): { readonly headEnd: number; readonly bodyStart: number } | undefined {
+export function findHeadEnd(
+  bytes: Uint8Array,
+  from = 0,
+): { readonly headEnd: number; readonly bodyStart: number } | undefined {
   for (let i = from; i < bytes.length; i++) {
     if (bytes[i] !== 0x0a) continue;
     const headEnd = bytes[i - 1] === 0x0d && i > from ? i - 1 : i;
@@ -49,26 +52,38 @@ function withPartial(e: unknown, partial: SipMessage | undefined): never {
 }
 
 /** A best-effort request from a start line that did not parse, so a 400/505 can still be built. */
-function looseRequest(line: string, headers: SipMessage['headers'], body: Uint8Array): SipMessage | undefined {
+function looseRequest(
+  line: string,
+  headers: SipMessage['headers'],
+  body: Uint8Array,
+): SipMessage | undefined {
   const [method, uri] = line.split(/ +/);
-  return method && uri && isToken(method) ? { kind: 'request', method, uri, headers, body } : undefined;
+  return method && uri && isToken(method)
+    ? { kind: 'request', method, uri, headers, body }
+    : undefined;
 }
 
 function parseUnsafe(input: Uint8Array | string, options: ParseOptions): SipMessage {
   const bytes = toBytes(input);
-  if (bytes.length > (options.maxBytes ?? 65535)) throw new SipParseError('too-large', `message of ${bytes.length} bytes`);
+  if (bytes.length > (options.maxBytes ?? 65535))
+    throw new SipParseError('too-large', `message of ${bytes.length} bytes`);
   const start = leadingLineBreaks(bytes);
   if (start === bytes.length) throw new SipParseError('empty', 'no message (only line breaks)');
   const end = findHeadEnd(bytes, start);
   if (!end) throw new SipParseError('incomplete-head', 'no empty line after the headers');
-  const head = parseHead(Buffer.from(bytes.buffer, bytes.byteOffset + start, end.headEnd - start).toString('utf8'));
+  const head = parseHead(
+    Buffer.from(bytes.buffer, bytes.byteOffset + start, end.headEnd - start).toString('utf8'),
+  );
   const rest = bytes.subarray(end.bodyStart);
   const clText = getHeader(head, 'Content-Length');
   const stream = options.framing === 'stream';
-  if (clText === undefined && stream) throw new SipParseError('content-length', 'Content-Length is required on a stream');
+  if (clText === undefined && stream)
+    throw new SipParseError('content-length', 'Content-Length is required on a stream');
   const length = clText === undefined ? rest.length : parseContentLength(clText);
-  if (rest.length < length) throw new SipParseError('body-truncated', `body has ${rest.length} of ${length} bytes`);
-  if (stream && rest.length > length) throw new SipParseError('malformed', 'extra bytes after the body');
+  if (rest.length < length)
+    throw new SipParseError('body-truncated', `body has ${rest.length} of ${length} bytes`);
+  if (stream && rest.length > length)
+    throw new SipParseError('malformed', 'extra bytes after the body');
   const body: Uint8Array = Buffer.from(rest.subarray(0, length));
   let line;
   try {
@@ -94,7 +109,10 @@ function parseUnsafe(input: Uint8Array | string, options: ParseOptions): SipMess
  * Parses one SIP message. Leading CRLFs are skipped. Throws only {@link SipParseError};
  * any unexpected failure is wrapped with reason `malformed`.
  */
-export function parseSipMessage(input: Uint8Array | string, options: ParseOptions = {}): SipMessage {
+export function parseSipMessage(
+  input: Uint8Array | string,
+  options: ParseOptions = {},
+): SipMessage {
   try {
     return parseUnsafe(input, options);
   } catch (e) {

@@ -14,7 +14,8 @@ const OPTIONS = [
   'Call-ID: x1',
   'CSeq: 1 OPTIONS',
 ];
-const text = (extra: string[], body = ''): string => `${[...OPTIONS, ...extra].join('\r\n')}\r\n\r\n${body}`;
+const text = (extra: string[], body = ''): string =>
+  `${[...OPTIONS, ...extra].join('\r\n')}\r\n\r\n${body}`;
 
 function reason(input: string | Uint8Array, framing?: 'stream'): string {
   try {
@@ -63,7 +64,9 @@ describe('parseSipMessage framing', () => {
   });
 
   it('round-trips every valid test vector through the serializer', () => {
-    const dirs = ['rfc4475/valid', 'rfc3261', 'rfc3665', 'baresip'].map((d) => join(__dirname, '../../test-vectors/sip', d));
+    const dirs = ['rfc4475/valid', 'rfc3261', 'rfc3665', 'baresip'].map((d) =>
+      join(__dirname, '../../test-vectors/sip', d),
+    );
     for (const dir of dirs) {
       for (const f of readdirSync(dir).filter((n) => n.endsWith('.sip'))) {
         const first = parseSipMessage(readFileSync(join(dir, f)));
@@ -86,7 +89,8 @@ describe('parseSipMessage framing', () => {
     for (let i = 0; i < 3000; i++) {
       const seed = seeds[rand(seeds.length)] ?? Buffer.alloc(0);
       const copy = Buffer.from(seed);
-      for (let k = 0; k < 1 + rand(4); k++) copy[rand(copy.length)] = alphabet[rand(alphabet.length)] ?? 0;
+      for (let k = 0; k < 1 + rand(4); k++)
+        copy[rand(copy.length)] = alphabet[rand(alphabet.length)] ?? 0;
       const cut = rand(4) === 0 ? copy.subarray(0, rand(copy.length)) : copy;
       try {
         parseSipMessage(cut);

@@ -1,6 +1,13 @@
 /** Builds requests outside a dialog and their CANCEL and non-2xx ACK (RFC 3261 §8.1.1, §9.1, §17.1.1.3). */
 import { readCore } from './core';
-import { type SipHeader, type SipRequest, type SipResponse, getHeader, getHeaderValues, header } from './message';
+import {
+  type SipHeader,
+  type SipRequest,
+  type SipResponse,
+  getHeader,
+  getHeaderValues,
+  header,
+} from './message';
 import { formatCSeq } from './scalars';
 import { SipParseError } from './sipParseError';
 import { formatVia } from './via';
@@ -49,12 +56,19 @@ export function createRequest(o: RequestOptions): SipRequest {
     ...(o.contact === undefined ? [] : [header('Contact', o.contact)]),
     ...(o.headers ?? []),
   ];
-  return { kind: 'request', method: o.method, uri: o.uri, headers, body: o.body ?? new Uint8Array(0) };
+  return {
+    kind: 'request',
+    method: o.method,
+    uri: o.uri,
+    headers,
+    body: o.body ?? new Uint8Array(0),
+  };
 }
 
 function topViaHeader(request: SipRequest): SipHeader {
   const top = getHeaderValues(request, 'Via')[0];
-  if (top === undefined) throw new SipParseError('missing-header', 'request has no Via', { header: 'Via' });
+  if (top === undefined)
+    throw new SipParseError('missing-header', 'request has no Via', { header: 'Via' });
   return header('Via', top);
 }
 

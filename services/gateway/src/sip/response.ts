@@ -21,7 +21,11 @@ const COPIED = new Set(['via', 'from', 'call-id', 'cseq']);
  * adds a To tag when the request had none, copies Record-Route into 18x/2xx answers to
  * INVITE (§12.1.1) and Timestamp into 100 Trying (§8.2.6.1).
  */
-export function createResponse(request: SipRequest, status: number, options: ResponseOptions = {}): SipResponse {
+export function createResponse(
+  request: SipRequest,
+  status: number,
+  options: ResponseOptions = {},
+): SipResponse {
   const headers: SipHeader[] = [];
   for (const h of request.headers) {
     const key = headerKey(h.name);

@@ -9,7 +9,8 @@ import { parseUri } from './uri';
 
 const DIR = join(__dirname, '../../test-vectors/sip/rfc4475');
 const load = (name: string): Buffer => readFileSync(join(DIR, name));
-const names = (sub: string): string[] => readdirSync(join(DIR, sub)).filter((f) => f.endsWith('.sip'));
+const names = (sub: string): string[] =>
+  readdirSync(join(DIR, sub)).filter((f) => f.endsWith('.sip'));
 
 function parseError(data: Buffer): SipParseError {
   try {
@@ -62,7 +63,10 @@ describe('RFC 4475 valid messages', () => {
     if (msg.kind !== 'request') throw new Error('request expected');
     expect(msg.method).toBe("!interesting-Method0123456789_*+`.%indeed'~");
     const uri = parseUri(msg.uri);
-    expect(uri).toMatchObject({ user: "1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*", host: 'example.com' });
+    expect(uri).toMatchObject({
+      user: "1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*",
+      host: 'example.com',
+    });
     expect(uri).toMatchObject({ password: "&it+has=1,weird!*pas$wo~d_too.(doesn't-it)" });
     expect(core.to.displayName).toBe('BEL:\x07 NUL:\x00 DEL:\x7f');
     expect(core.from.displayName).toBe("token1~` token2'+_ token3*%!.-");
@@ -108,21 +112,33 @@ describe('RFC 4475 valid messages', () => {
 
   it('semiuri, transports, cparam01/02, unknown schemes', () => {
     const semi = parseSipMessage(load('valid/semiuri.sip'));
-    expect(semi.kind === 'request' && parseUri(semi.uri)).toMatchObject({ user: 'user;par=u%40example.net' });
+    expect(semi.kind === 'request' && parseUri(semi.uri)).toMatchObject({
+      user: 'user;par=u%40example.net',
+    });
     expect(getHeaderValues(semi, 'Accept')).toHaveLength(6);
     const transports = readCore(parseSipMessage(load('valid/transports.sip')));
-    expect(transports.vias.map((v) => v.transport)).toEqual(['UDP', 'SCTP', 'TLS', 'UNKNOWN', 'TCP']);
+    expect(transports.vias.map((v) => v.transport)).toEqual([
+      'UDP',
+      'SCTP',
+      'TLS',
+      'UNKNOWN',
+      'TCP',
+    ]);
     const c1 = readContacts(parseSipMessage(load('valid/cparam01.sip')));
     const c2 = readContacts(parseSipMessage(load('valid/cparam02.sip')));
     expect(c1.wildcard ? null : c1.contacts[0]?.params.has('unknownparam')).toBe(true);
-    expect(c2.wildcard ? null : c2.contacts[0]?.uri).toMatchObject({ params: new Map([['unknownparam', null]]) });
+    expect(c2.wildcard ? null : c2.contacts[0]?.uri).toMatchObject({
+      params: new Map([['unknownparam', null]]),
+    });
     const unksm2 = readCore(parseSipMessage(load('valid/unksm2.sip')));
     expect(unksm2.to.uri).toEqual({ kind: 'absolute', scheme: 'isbn', opaque: '2983792873' });
   });
 
   it('unreason and noreason responses', () => {
     const un = parseSipMessage(load('valid/unreason.sip'));
-    expect(un.kind === 'response' && un.reason).toBe('= 2**3 * 5**2 но сто девяносто девять - простое');
+    expect(un.kind === 'response' && un.reason).toBe(
+      '= 2**3 * 5**2 но сто девяносто девять - простое',
+    );
     const no = parseSipMessage(load('valid/noreason.sip'));
     expect(no.kind === 'response' && [no.status, no.reason]).toEqual([100, '']);
   });
@@ -165,7 +181,9 @@ describe('RFC 4475 invalid messages', () => {
   it('badvers suggests 505 and keeps the partial request for the answer', () => {
     const error = parseError(load('invalid/badvers.sip'));
     expect(error.suggestedStatus).toBe(505);
-    expect(error.partial && getHeader(error.partial, 'Call-ID')).toBe('badvers.31417@c.example.com');
+    expect(error.partial && getHeader(error.partial, 'Call-ID')).toBe(
+      'badvers.31417@c.example.com',
+    );
   });
 
   it('a header error keeps the partial message so a 400 can be built', () => {

@@ -16,8 +16,10 @@ export function parseCSeq(text: string): CSeq {
   const m = /^(\d{1,10})[ \t]+(\S+)$/.exec(trimLws(text));
   const seq = Number(m?.[1]);
   const method = m?.[2] ?? '';
-  if (!m || !isToken(method)) throw new SipParseError('header-value', `bad CSeq "${text}"`, { header: 'CSeq' });
-  if (seq > MAX_CSEQ) throw new SipParseError('header-value', `CSeq out of range "${text}"`, { header: 'CSeq' });
+  if (!m || !isToken(method))
+    throw new SipParseError('header-value', `bad CSeq "${text}"`, { header: 'CSeq' });
+  if (seq > MAX_CSEQ)
+    throw new SipParseError('header-value', `CSeq out of range "${text}"`, { header: 'CSeq' });
   return { seq, method };
 }
 
@@ -30,7 +32,9 @@ export function formatCSeq(cseq: CSeq): string {
 export function parseMaxForwards(text: string): number {
   const t = trimLws(text);
   if (!/^\d{1,10}$/.test(t) || Number(t) > 255) {
-    throw new SipParseError('header-value', `bad Max-Forwards "${text}"`, { header: 'Max-Forwards' });
+    throw new SipParseError('header-value', `bad Max-Forwards "${text}"`, {
+      header: 'Max-Forwards',
+    });
   }
   return Number(t);
 }
@@ -39,7 +43,9 @@ export function parseMaxForwards(text: string): number {
 export function parseContentLength(text: string): number {
   const t = trimLws(text);
   if (!/^\d{1,10}$/.test(t) || Number(t) > 2 ** 31 - 1) {
-    throw new SipParseError('content-length', `bad Content-Length "${text}"`, { header: 'Content-Length' });
+    throw new SipParseError('content-length', `bad Content-Length "${text}"`, {
+      header: 'Content-Length',
+    });
   }
   return Number(t);
 }

@@ -3,7 +3,9 @@ import { type SipMessage, withoutHeader } from './message';
 
 /** The start line of a message. */
 export function formatStartLine(msg: SipMessage): string {
-  return msg.kind === 'request' ? `${msg.method} ${msg.uri} SIP/2.0` : `SIP/2.0 ${msg.status} ${msg.reason}`;
+  return msg.kind === 'request'
+    ? `${msg.method} ${msg.uri} SIP/2.0`
+    : `SIP/2.0 ${msg.status} ${msg.reason}`;
 }
 
 /**

@@ -55,5 +55,4 @@ export class SipParseError extends Error {
   get suggestedStatus(): 400 | 505 {
     return this.reason === 'unsupported-version' ? 505 : 400;
   }
-
 }

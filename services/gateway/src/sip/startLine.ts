@@ -38,9 +38,11 @@ export function parseStartLine(line: string): StartLine {
     if (!m) throw new SipParseError('start-line', `bad status line "${line}"`);
     checkVersion(m[1] ?? '', line);
     const code = m[2] ?? '';
-    if (code.length !== 3 || Number(code) < 100 || Number(code) > 699) throw new SipParseError('status-code', `bad status code "${code}"`);
+    if (code.length !== 3 || Number(code) < 100 || Number(code) > 699)
+      throw new SipParseError('status-code', `bad status code "${code}"`);
     const reason = m[3] ?? '';
-    if (/[\r\n]/.test(reason)) throw new SipParseError('start-line', 'control character in reason phrase');
+    if (/[\r\n]/.test(reason))
+      throw new SipParseError('start-line', 'control character in reason phrase');
     return { kind: 'response', status: Number(code), reason };
   }
   const parts = line.split(' ');

@@ -42,7 +42,8 @@ export class SipStreamFramer {
   /** Adds bytes from the stream and returns the events they complete. */
   push(chunk: Uint8Array): FramerEvent[] {
     if (this.failed) return [];
-    this.buffer = this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
+    this.buffer =
+      this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
     const events: FramerEvent[] = [];
     for (;;) {
       const event = this.next();
@@ -72,14 +73,22 @@ export class SipStreamFramer {
     const b = this.buffer;
     if (b[0] !== 0x0d) return null;
     if (b.length < 2) return undefined;
-    if (b[1] !== 0x0a) return { type: 'fatal', error: new SipParseError('malformed', 'CR without LF between messages') };
+    if (b[1] !== 0x0a)
+      return {
+        type: 'fatal',
+        error: new SipParseError('malformed', 'CR without LF between messages'),
+      };
     if (b.length < 3) return undefined;
     if (b[2] !== 0x0d) {
       this.take(2);
       return { type: 'keepalive', kind: 'pong' };
     }
     if (b.length < 4) return undefined;
-    if (b[3] !== 0x0a) return { type: 'fatal', error: new SipParseError('malformed', 'CR without LF between messages') };
+    if (b[3] !== 0x0a)
+      return {
+        type: 'fatal',
+        error: new SipParseError('malformed', 'CR without LF between messages'),
+      };
     this.take(4);
     return { type: 'keepalive', kind: 'ping' };
   }
@@ -91,28 +100,45 @@ export class SipStreamFramer {
     const end = findHeadEnd(this.buffer);
     if (!end) {
       if (this.buffer.length <= this.maxHead) return undefined;
-      return { type: 'fatal', error: new SipParseError('too-large', `head over ${this.maxHead} bytes`) };
+      return {
+        type: 'fatal',
+        error: new SipParseError('too-large', `head over ${this.maxHead} bytes`),
+      };
     }
     if (end.headEnd > this.maxHead) {
-      return { type: 'fatal', error: new SipParseError('too-large', `head over ${this.maxHead} bytes`) };
+      return {
+        type: 'fatal',
+        error: new SipParseError('too-large', `head over ${this.maxHead} bytes`),
+      };
     }
     let length: number;
     try {
       const head = parseHead(this.buffer.subarray(0, end.headEnd).toString('utf8'));
       const cl = getHeader(head, 'Content-Length');
-      if (cl === undefined) throw new SipParseError('content-length', 'Content-Length is required on a stream');
+      if (cl === undefined)
+        throw new SipParseError('content-length', 'Content-Length is required on a stream');
       length = parseContentLength(cl);
     } catch (e) {
-      const error = e instanceof SipParseError ? e : new SipParseError('malformed', 'unparseable head', { cause: e });
+      const error =
+        e instanceof SipParseError
+          ? e
+          : new SipParseError('malformed', 'unparseable head', { cause: e });
       return { type: 'fatal', error };
     }
-    if (length > this.maxBody) return { type: 'fatal', error: new SipParseError('too-large', `body of ${length} bytes`) };
+    if (length > this.maxBody)
+      return { type: 'fatal', error: new SipParseError('too-large', `body of ${length} bytes`) };
     if (this.buffer.length < end.bodyStart + length) return undefined;
     const raw = this.take(end.bodyStart + length);
     try {
-      return { type: 'message', message: parseSipMessage(raw, { framing: 'stream', maxBytes: Infinity }) };
+      return {
+        type: 'message',
+        message: parseSipMessage(raw, { framing: 'stream', maxBytes: Infinity }),
+      };
     } catch (e) {
-      const error = e instanceof SipParseError ? e : new SipParseError('malformed', 'unparseable message', { cause: e });
+      const error =
+        e instanceof SipParseError
+          ? e
+          : new SipParseError('malformed', 'unparseable message', { cause: e });
       return { type: 'invalid', error };
     }
   }

@@ -4,13 +4,16 @@
  */
 import { SipParseError } from './sipParseError';
 
-const TOKEN_PUNCTUATION = new Set('-.!%*_+`\'~');
+const TOKEN_PUNCTUATION = new Set("-.!%*_+`'~");
 
 /** True for a character of the RFC 3261 `token` rule. */
 export function isTokenChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
   return (
-    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || TOKEN_PUNCTUATION.has(ch)
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    TOKEN_PUNCTUATION.has(ch)
   );
 }
 

@@ -9,9 +9,15 @@ import { createCancel, createNon2xxAck, createRequest } from './request';
 import { createResponse } from './response';
 import { isRfc3261Branch } from './via';
 
-const load = (p: string) => parseSipMessage(readFileSync(join(__dirname, '../../test-vectors/sip', p)));
+const load = (p: string) =>
+  parseSipMessage(readFileSync(join(__dirname, '../../test-vectors/sip', p)));
 const invite = load('rfc3665/s3-1-f1-invite.sip') as SipRequest;
-const via = { transport: 'TCP', host: 'client.atlanta.example.com', hostType: 'domain', port: 5060 } as const;
+const via = {
+  transport: 'TCP',
+  host: 'client.atlanta.example.com',
+  hostType: 'domain',
+  port: 5060,
+} as const;
 
 describe('createResponse (RFC 3261 §8.2.6)', () => {
   it('copies Via, From, Call-ID, CSeq and tags To, matching RFC 3665 F2', () => {
@@ -19,7 +25,12 @@ describe('createResponse (RFC 3261 §8.2.6)', () => {
     const expected = readCore(load('rfc3665/s3-1-f2-180.sip'));
     const got = readCore(ringing);
     expect(ringing.reason).toBe('Ringing');
-    expect([got.callId, got.cseq, got.fromTag, got.toTag]).toEqual([expected.callId, expected.cseq, expected.fromTag, expected.toTag]);
+    expect([got.callId, got.cseq, got.fromTag, got.toTag]).toEqual([
+      expected.callId,
+      expected.cseq,
+      expected.fromTag,
+      expected.toTag,
+    ]);
     expect(got.vias[0]?.branch).toBe('z9hG4bK74bf9');
   });
 
@@ -33,8 +44,13 @@ describe('createResponse (RFC 3261 §8.2.6)', () => {
   });
 
   it('copies Record-Route into 2xx for INVITE only', () => {
-    const rr = { ...invite, headers: [...invite.headers, header('Record-Route', '<sip:p1.example.com;lr>')] };
-    expect(getHeaderValues(createResponse(rr, 200, { toTag: 't' }), 'Record-Route')).toEqual(['<sip:p1.example.com;lr>']);
+    const rr = {
+      ...invite,
+      headers: [...invite.headers, header('Record-Route', '<sip:p1.example.com;lr>')],
+    };
+    expect(getHeaderValues(createResponse(rr, 200, { toTag: 't' }), 'Record-Route')).toEqual([
+      '<sip:p1.example.com;lr>',
+    ]);
     expect(getHeaderValues(createResponse(rr, 486, { toTag: 't' }), 'Record-Route')).toEqual([]);
   });
 });
@@ -55,7 +71,9 @@ describe('CANCEL and non-2xx ACK', () => {
     const ack = createNon2xxAck(invite, busy);
     expect(readCore(ack)).toMatchObject({ cseq: { seq: 1, method: 'ACK' }, toTag: 'busy1' });
     expect(readCore(ack).vias[0]?.branch).toBe('z9hG4bK74bf9');
-    expect(() => createNon2xxAck(invite, createResponse(invite, 200, { toTag: 'x' }))).toThrow(RangeError);
+    expect(() => createNon2xxAck(invite, createResponse(invite, 200, { toTag: 'x' }))).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -63,13 +81,19 @@ describe('dialogs', () => {
   const ok = load('rfc3665/s3-1-f3-200.sip') as SipResponse;
   const withRoutes = {
     ...ok,
-    headers: [...ok.headers, header('Record-Route', '<sip:p2.example.com;lr>, <sip:p1.example.com;lr>')],
+    headers: [
+      ...ok.headers,
+      header('Record-Route', '<sip:p2.example.com;lr>, <sip:p1.example.com;lr>'),
+    ],
   };
 
   it('builds the UAC dialog and in-dialog requests through the reversed route set (§12.1.2)', () => {
     const dialog = dialogFromResponse(invite, withRoutes);
     expect(dialog.routeSet).toEqual(['<sip:p1.example.com;lr>', '<sip:p2.example.com;lr>']);
-    const { request, dialog: next } = createInDialogRequest(dialog, 'INFO', { via, branch: 'z9hG4bKinfo' });
+    const { request, dialog: next } = createInDialogRequest(dialog, 'INFO', {
+      via,
+      branch: 'z9hG4bKinfo',
+    });
     expect(request.uri).toBe('sip:bob@client.biloxi.example.com;transport=tcp');
     expect(getHeaderValues(request, 'Route')).toEqual(dialog.routeSet);
     expect(readCore(request).cseq).toEqual({ seq: 2, method: 'INFO' });
@@ -78,16 +102,33 @@ describe('dialogs', () => {
   });
 
   it('uses strict routing when the first route lacks lr', () => {
-    const strict = { ...ok, headers: [...ok.headers, header('Record-Route', '<sip:p1.example.com>')] };
-    const { request } = createInDialogRequest(dialogFromResponse(invite, strict), 'BYE', { via, branch: 'z9hG4bKb' });
+    const strict = {
+      ...ok,
+      headers: [...ok.headers, header('Record-Route', '<sip:p1.example.com>')],
+    };
+    const { request } = createInDialogRequest(dialogFromResponse(invite, strict), 'BYE', {
+      via,
+      branch: 'z9hG4bKb',
+    });
     expect(request.uri).toBe('sip:p1.example.com');
-    expect(getHeaderValues(request, 'Route')).toEqual(['<sip:bob@client.biloxi.example.com;transport=tcp>']);
+    expect(getHeaderValues(request, 'Route')).toEqual([
+      '<sip:bob@client.biloxi.example.com;transport=tcp>',
+    ]);
   });
 
   it('rejects an out-of-order remote CSeq with 500 (§12.2.2)', () => {
     const dialog = { ...dialogFromResponse(invite, ok), remoteSeq: 5 };
     const bye = (seq: number): SipRequest =>
-      createRequest({ method: 'BYE', uri: 'sip:a@b.com', from: '<sip:b@b.com>;tag=8321234356', to: '<sip:a@a.com>;tag=9fxced76sl', callId: dialog.callId, cseq: seq, via, branch: 'z9hG4bKx' });
+      createRequest({
+        method: 'BYE',
+        uri: 'sip:a@b.com',
+        from: '<sip:b@b.com>;tag=8321234356',
+        to: '<sip:a@a.com>;tag=9fxced76sl',
+        callId: dialog.callId,
+        cseq: seq,
+        via,
+        branch: 'z9hG4bKx',
+      });
     expect(acceptRemoteCSeq(dialog, bye(4))).toEqual({ ok: false, status: 500 });
     const accepted = acceptRemoteCSeq(dialog, bye(6));
     expect(accepted.ok && accepted.dialog.remoteSeq).toBe(6);
@@ -107,8 +148,14 @@ describe('identifiers', () => {
 
   it('createRequest makes a valid request with rport in Via', () => {
     const req = createRequest({
-      method: 'OPTIONS', uri: 'sip:bob@127.0.0.1:5080', from: '<sip:gw@127.0.0.1>;tag=1', to: '<sip:bob@127.0.0.1>',
-      callId: generateCallId(), cseq: 1, via: { transport: 'UDP', host: '127.0.0.1', hostType: 'ipv4', port: 5060 }, branch: generateBranch(),
+      method: 'OPTIONS',
+      uri: 'sip:bob@127.0.0.1:5080',
+      from: '<sip:gw@127.0.0.1>;tag=1',
+      to: '<sip:bob@127.0.0.1>',
+      callId: generateCallId(),
+      cseq: 1,
+      via: { transport: 'UDP', host: '127.0.0.1', hostType: 'ipv4', port: 5060 },
+      branch: generateBranch(),
     });
     expect(readCore(req).vias[0]).toMatchObject({ rport: true, port: 5060 });
     expect(readCore(req).maxForwards).toBe(70);

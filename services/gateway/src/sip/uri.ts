@@ -56,7 +56,8 @@ export function parseUriParams(text: string, whole: string): Map<string, string 
     const eq = part.indexOf('=');
     const name = eq < 0 ? part : part.slice(0, eq);
     const value = eq < 0 ? null : part.slice(eq + 1);
-    if (!PARAM.test(name) || (value !== null && !PARAM.test(value))) fail(whole, `bad parameter "${part}"`);
+    if (!PARAM.test(name) || (value !== null && !PARAM.test(value)))
+      fail(whole, `bad parameter "${part}"`);
     if (!hasValidEscapes(part)) fail(whole, `bad escape in "${part}"`);
     params.set(name.toLowerCase(), value);
   }
@@ -93,7 +94,8 @@ function parseSipParts(scheme: 'sip' | 'sips', rest: string, whole: string): Sip
   const semi = main.indexOf(';');
   const hostport = parseHostPort(semi < 0 ? main : main.slice(0, semi));
   const params = parseUriParams(semi < 0 ? '' : main.slice(semi + 1), whole);
-  const headers = q < 0 ? new Map<string, string>() : parseUriHeaders(afterUser.slice(q + 1), whole);
+  const headers =
+    q < 0 ? new Map<string, string>() : parseUriHeaders(afterUser.slice(q + 1), whole);
   return {
     kind: 'sip',
     scheme,
@@ -114,13 +116,19 @@ export function parseUri(text: string): Uri {
   const scheme = text.slice(0, Math.max(colon, 0)).toLowerCase();
   if (colon <= 0 || !/^[a-z][a-z0-9+.-]*$/.test(scheme)) fail(text, 'no scheme');
   const rest = text.slice(colon + 1);
-  if (rest === '' || /[\s<>"]/.test(rest)) fail(text, 'empty or contains space, quote or angle bracket');
+  if (rest === '' || /[\s<>"]/.test(rest))
+    fail(text, 'empty or contains space, quote or angle bracket');
   if (scheme === 'sip' || scheme === 'sips') return parseSipParts(scheme, rest, text);
   if (scheme === 'tel') {
     const semi = rest.indexOf(';');
     const number = semi < 0 ? rest : rest.slice(0, semi);
     if (!TEL_NUMBER.test(number)) fail(text, 'bad telephone number');
-    return { kind: 'tel', scheme, number, params: parseUriParams(semi < 0 ? '' : rest.slice(semi + 1), text) };
+    return {
+      kind: 'tel',
+      scheme,
+      number,
+      params: parseUriParams(semi < 0 ? '' : rest.slice(semi + 1), text),
+    };
   }
   return { kind: 'absolute', scheme, opaque: rest };
 }
@@ -141,7 +149,9 @@ export function formatUri(uri: Uri): string {
       return `tel:${uri.number}${formatUriParams(uri.params)}`;
     case 'sip': {
       const userinfo =
-        uri.user === undefined ? '' : `${uri.user}${uri.password === undefined ? '' : `:${uri.password}`}@`;
+        uri.user === undefined
+          ? ''
+          : `${uri.user}${uri.password === undefined ? '' : `:${uri.password}`}@`;
       const headers = [...uri.headers].map(([k, v]) => `${k}=${v}`).join('&');
       return `${uri.scheme}:${userinfo}${formatHostPort(uri)}${formatUriParams(uri.params)}${headers ? `?${headers}` : ''}`;
     }

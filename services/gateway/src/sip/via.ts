@@ -33,7 +33,8 @@ export function parseVia(text: string): Via {
   const head = semi.replace(/\s*\/\s*/g, '/').trim();
   const parts = head.split(/[ \t]+/);
   const protocol = (parts[0] ?? '').split('/');
-  if (parts.length !== 2 || protocol.length !== 3 || !protocol.every(isToken)) bad(`bad sent-protocol "${head}"`);
+  if (parts.length !== 2 || protocol.length !== 3 || !protocol.every(isToken))
+    bad(`bad sent-protocol "${head}"`);
   const [name = '', version = '', transport = ''] = protocol;
   if (name.toUpperCase() !== 'SIP') bad(`not SIP: "${head}"`);
   if (version !== '2.0') {
@@ -43,11 +44,19 @@ export function parseVia(text: string): Via {
   try {
     hostport = parseHostPort(parts[1] ?? '', 'header-value');
   } catch (cause) {
-    throw new SipParseError('header-value', `bad sent-by "${parts[1] ?? ''}"`, { header: 'Via', cause });
+    throw new SipParseError('header-value', `bad sent-by "${parts[1] ?? ''}"`, {
+      header: 'Via',
+      cause,
+    });
   }
   const params = parseHeaderParams(text.slice(semi.length), 'Via');
   const rportValue = params.get('rport');
-  const rport = rportValue === undefined ? undefined : rportValue === null ? true : parsePort(rportValue, 'header-value');
+  const rport =
+    rportValue === undefined
+      ? undefined
+      : rportValue === null
+        ? true
+        : parsePort(rportValue, 'header-value');
   const branch = params.get('branch');
   const received = params.get('received');
   if (branch === null || received === null) bad('branch and received need a value');
@@ -63,7 +72,9 @@ export function parseVia(text: string): Via {
 }
 
 /** Formats a Via value. `branch`, `received` and `rport` fields win over `params`. */
-export function formatVia(via: Omit<Via, 'protocol' | 'params'> & { params?: HeaderParams }): string {
+export function formatVia(
+  via: Omit<Via, 'protocol' | 'params'> & { params?: HeaderParams },
+): string {
   const params = new Map(via.params ?? []);
   if (via.branch !== undefined) params.set('branch', via.branch);
   if (via.received !== undefined) params.set('received', via.received);
@@ -73,5 +84,9 @@ export function formatVia(via: Omit<Via, 'protocol' | 'params'> & { params?: Hea
 
 /** Whether a branch follows RFC 3261 (magic cookie plus at least one more character). */
 export function isRfc3261Branch(branch: string | undefined): boolean {
-  return branch !== undefined && branch.startsWith(BRANCH_MAGIC_COOKIE) && branch.length > BRANCH_MAGIC_COOKIE.length;
+  return (
+    branch !== undefined &&
+    branch.startsWith(BRANCH_MAGIC_COOKIE) &&
+    branch.length > BRANCH_MAGIC_COOKIE.length
+  );
 }

@@ -29,8 +29,12 @@ export interface DigestAnswer {
 }
 
 const HASHES: Readonly<Record<DigestAlgorithm, string>> = {
-  MD5: 'md5', 'MD5-sess': 'md5', 'SHA-256': 'sha256', 'SHA-256-sess': 'sha256',
-  'SHA-512-256': 'sha512-256', 'SHA-512-256-sess': 'sha512-256',
+  MD5: 'md5',
+  'MD5-sess': 'md5',
+  'SHA-256': 'sha256',
+  'SHA-256-sess': 'sha256',
+  'SHA-512-256': 'sha512-256',
+  'SHA-512-256-sess': 'sha512-256',
 };
 
 /** Formats a nonce count as 8 lowercase hex digits. */
@@ -48,13 +52,21 @@ function chooseQop(offered: readonly string[]): 'auth' | 'auth-int' | undefined 
 /** Computes the digest response and the header value for a challenge. */
 export function computeDigest(input: DigestInput): DigestAnswer {
   const { challenge: c } = input;
-  const h = (data: string | Uint8Array): string => createHash(HASHES[c.algorithm]).update(data).digest('hex');
+  const h = (data: string | Uint8Array): string =>
+    createHash(HASHES[c.algorithm]).update(data).digest('hex');
   const qop = chooseQop(c.qop);
   const nc = formatNonceCount(input.nonceCount);
   let ha1 = h(`${input.username}:${c.realm}:${input.password}`);
   if (c.algorithm.endsWith('-sess')) ha1 = h(`${ha1}:${c.nonce}:${input.cnonce}`);
-  const ha2 = h(qop === 'auth-int' ? `${input.method}:${input.uri}:${h(input.body ?? new Uint8Array(0))}` : `${input.method}:${input.uri}`);
-  const response = qop === undefined ? h(`${ha1}:${c.nonce}:${ha2}`) : h(`${ha1}:${c.nonce}:${nc}:${input.cnonce}:${qop}:${ha2}`);
+  const ha2 = h(
+    qop === 'auth-int'
+      ? `${input.method}:${input.uri}:${h(input.body ?? new Uint8Array(0))}`
+      : `${input.method}:${input.uri}`,
+  );
+  const response =
+    qop === undefined
+      ? h(`${ha1}:${c.nonce}:${ha2}`)
+      : h(`${ha1}:${c.nonce}:${nc}:${input.cnonce}:${qop}:${ha2}`);
   const parts = [
     `username=${quote(input.username)}`,
     `realm=${quote(c.realm)}`,

@@ -3,9 +3,17 @@ import { isToken, skipQuoted, splitTopLevel, trimLws, unquote } from '../text';
 import { DigestError } from './digestError';
 
 /** Digest algorithms this UA answers (RFC 8760 adds SHA-256 and SHA-512-256). */
-export type DigestAlgorithm = 'MD5' | 'MD5-sess' | 'SHA-256' | 'SHA-256-sess' | 'SHA-512-256' | 'SHA-512-256-sess';
+export type DigestAlgorithm =
+  'MD5' | 'MD5-sess' | 'SHA-256' | 'SHA-256-sess' | 'SHA-512-256' | 'SHA-512-256-sess';
 
-const ALGORITHMS: readonly DigestAlgorithm[] = ['MD5', 'MD5-sess', 'SHA-256', 'SHA-256-sess', 'SHA-512-256', 'SHA-512-256-sess'];
+const ALGORITHMS: readonly DigestAlgorithm[] = [
+  'MD5',
+  'MD5-sess',
+  'SHA-256',
+  'SHA-256-sess',
+  'SHA-512-256',
+  'SHA-512-256-sess',
+];
 
 /** A parsed Digest challenge. */
 export interface DigestChallenge {
@@ -30,7 +38,8 @@ export function parseAuthParams(text: string): Map<string, string> {
     const eq = item.indexOf('=');
     const name = trimLws(eq < 0 ? item : item.slice(0, eq)).toLowerCase();
     const raw = trimLws(eq < 0 ? '' : item.slice(eq + 1));
-    if (!isToken(name) || raw === '') throw new DigestError('malformed-challenge', `bad auth-param "${item}"`);
+    if (!isToken(name) || raw === '')
+      throw new DigestError('malformed-challenge', `bad auth-param "${item}"`);
     if (raw.startsWith('"') && skipQuoted(raw, 0) !== raw.length) {
       throw new DigestError('malformed-challenge', `junk after quoted value "${item}"`);
     }
@@ -42,7 +51,8 @@ export function parseAuthParams(text: string): Map<string, string> {
 function parseAlgorithm(value: string | undefined): DigestAlgorithm {
   if (value === undefined) return 'MD5';
   const found = ALGORITHMS.find((a) => a.toLowerCase() === value.toLowerCase());
-  if (!found) throw new DigestError('unsupported-algorithm', `unsupported digest algorithm ${value}`);
+  if (!found)
+    throw new DigestError('unsupported-algorithm', `unsupported digest algorithm ${value}`);
   return found;
 }
 
@@ -51,7 +61,8 @@ export function parseDigestChallenge(value: string): DigestChallenge {
   const text = trimLws(value);
   const space = text.search(/[ \t]/);
   const scheme = space < 0 ? text : text.slice(0, space);
-  if (scheme.toLowerCase() !== 'digest') throw new DigestError('unsupported-scheme', `scheme ${scheme} is not Digest`);
+  if (scheme.toLowerCase() !== 'digest')
+    throw new DigestError('unsupported-scheme', `scheme ${scheme} is not Digest`);
   let params: Map<string, string>;
   try {
     params = parseAuthParams(space < 0 ? '' : text.slice(space + 1));
@@ -61,7 +72,8 @@ export function parseDigestChallenge(value: string): DigestChallenge {
   }
   const realm = params.get('realm');
   const nonce = params.get('nonce');
-  if (realm === undefined || nonce === undefined) throw new DigestError('malformed-challenge', 'realm and nonce are required');
+  if (realm === undefined || nonce === undefined)
+    throw new DigestError('malformed-challenge', 'realm and nonce are required');
   const opaque = params.get('opaque');
   const domain = params.get('domain');
   return {
@@ -70,14 +82,22 @@ export function parseDigestChallenge(value: string): DigestChallenge {
     algorithm: parseAlgorithm(params.get('algorithm')),
     ...(opaque === undefined ? {} : { opaque }),
     ...(domain === undefined ? {} : { domain }),
-    qop: (params.get('qop') ?? '').split(',').map((q) => trimLws(q).toLowerCase()).filter((q) => q !== ''),
+    qop: (params.get('qop') ?? '')
+      .split(',')
+      .map((q) => trimLws(q).toLowerCase())
+      .filter((q) => q !== ''),
     stale: (params.get('stale') ?? '').toLowerCase() === 'true',
     params,
   };
 }
 
 const STRENGTH: Readonly<Record<DigestAlgorithm, number>> = {
-  'SHA-512-256': 3, 'SHA-512-256-sess': 3, 'SHA-256': 2, 'SHA-256-sess': 2, MD5: 1, 'MD5-sess': 1,
+  'SHA-512-256': 3,
+  'SHA-512-256-sess': 3,
+  'SHA-256': 2,
+  'SHA-256-sess': 2,
+  MD5: 1,
+  'MD5-sess': 1,
 };
 
 /**

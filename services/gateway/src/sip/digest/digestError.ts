@@ -1,5 +1,6 @@
 /** Why a digest challenge cannot be answered. */
-export type DigestErrorReason = 'malformed-challenge' | 'unsupported-scheme' | 'unsupported-algorithm' | 'unsupported-qop';
+export type DigestErrorReason =
+  'malformed-challenge' | 'unsupported-scheme' | 'unsupported-algorithm' | 'unsupported-qop';
 
 /** A WWW-Authenticate / Proxy-Authenticate challenge this UA cannot parse or answer. */
 export class DigestError extends Error {

@@ -1,5 +1,11 @@
 /** Re-sends a request with credentials after a 401/407 (RFC 3261 §22.2). */
-import { type SipRequest, type SipResponse, getHeaderValues, withHeader, withoutHeader } from '../message';
+import {
+  type SipRequest,
+  type SipResponse,
+  getHeaderValues,
+  withHeader,
+  withoutHeader,
+} from '../message';
 import { readCore } from '../core';
 import { type ViaSentBy, viaHeader } from '../request';
 import { formatCSeq } from '../scalars';
@@ -28,10 +34,17 @@ export interface AuthRetryOptions {
  * (Proxy-Authenticate → Proxy-Authorization): same Call-ID, From tag and Request-URI, CSeq + 1,
  * a new Via branch, and the credentials header. Throws {@link DigestError} when no challenge is usable.
  */
-export function createAuthenticatedRequest(request: SipRequest, challengeResponse: SipResponse, o: AuthRetryOptions): SipRequest {
+export function createAuthenticatedRequest(
+  request: SipRequest,
+  challengeResponse: SipResponse,
+  o: AuthRetryOptions,
+): SipRequest {
   const proxy = challengeResponse.status === 407;
-  if (!proxy && challengeResponse.status !== 401) throw new DigestError('malformed-challenge', 'not a 401 or 407');
-  const challenge = chooseDigestChallenge(getHeaderValues(challengeResponse, proxy ? 'Proxy-Authenticate' : 'WWW-Authenticate'));
+  if (!proxy && challengeResponse.status !== 401)
+    throw new DigestError('malformed-challenge', 'not a 401 or 407');
+  const challenge = chooseDigestChallenge(
+    getHeaderValues(challengeResponse, proxy ? 'Proxy-Authenticate' : 'WWW-Authenticate'),
+  );
   if (!challenge) throw new DigestError('malformed-challenge', 'no usable Digest challenge');
   const answer = computeDigest({
     challenge,
@@ -43,7 +56,11 @@ export function createAuthenticatedRequest(request: SipRequest, challengeRespons
     body: request.body,
   });
   const { cseq } = readCore(request);
-  let headers = withHeader(withoutHeader(request.headers, 'Via'), 'CSeq', formatCSeq({ seq: cseq.seq + 1, method: cseq.method }));
+  let headers = withHeader(
+    withoutHeader(request.headers, 'Via'),
+    'CSeq',
+    formatCSeq({ seq: cseq.seq + 1, method: cseq.method }),
+  );
   headers = withHeader(headers, proxy ? 'Proxy-Authorization' : 'Authorization', answer.value);
   return { ...request, headers: [viaHeader(o.via, o.branch), ...headers] };
 }

@@ -1,8 +1,20 @@
 /** Answers an SDP offer (RFC 3264 §6): one audio stream, our codec preference, 488 when none fits. */
-import { type AudioFormat, TELEPHONE_EVENT, formatEventList, mediaFormats, parseEventList, sameCodec } from './codecs';
+import {
+  type AudioFormat,
+  TELEPHONE_EVENT,
+  formatEventList,
+  mediaFormats,
+  parseEventList,
+  sameCodec,
+} from './codecs';
 import { answerDirection, mediaDirection } from './direction';
 import { type LocalMediaConfig, buildAudioMedia, buildSession } from './localMedia';
-import { type NegotiatedAudio, type NegotiationFailure, describeRemote, telephoneEventOf } from './negotiatedAudio';
+import {
+  type NegotiatedAudio,
+  type NegotiationFailure,
+  describeRemote,
+  telephoneEventOf,
+} from './negotiatedAudio';
 import type { SdpMedia, SdpSession } from './sdpTypes';
 
 /** The outcome of answering an offer. */
@@ -24,7 +36,14 @@ function pickCodecs(offered: readonly AudioFormat[], config: LocalMediaConfig): 
 }
 
 function rejected(m: SdpMedia): SdpMedia {
-  return { type: m.type, port: 0, protocol: m.protocol, formats: m.formats.slice(0, 1), attributes: [], otherLines: [] };
+  return {
+    type: m.type,
+    port: 0,
+    protocol: m.protocol,
+    formats: m.formats.slice(0, 1),
+    attributes: [],
+    otherLines: [],
+  };
 }
 
 /**
@@ -41,11 +60,19 @@ export function createAnswer(offer: SdpSession, config: LocalMediaConfig): Answe
   if (!first) return { ok: false, reason: 'no-common-codec' };
   const offeredTe = config.telephoneEvents === false ? undefined : telephoneEventOf(media);
   const ours = parseEventList(config.telephoneEvents || '0-16');
-  const common = offeredTe ? [...parseEventList(offeredTe.fmtp ?? '0-15')].filter((e) => ours.has(e)) : [];
-  const te = offeredTe && common.length > 0 ? { payloadType: offeredTe.payloadType, events: formatEventList(common) } : undefined;
+  const common = offeredTe
+    ? [...parseEventList(offeredTe.fmtp ?? '0-15')].filter((e) => ours.has(e))
+    : [];
+  const te =
+    offeredTe && common.length > 0
+      ? { payloadType: offeredTe.payloadType, events: formatEventList(common) }
+      : undefined;
   const direction = answerDirection(mediaDirection(offer, media), config.direction);
-  const answerMedia = offer.media.map((m, i) => (i === index ? buildAudioMedia(config, codecs, direction, te) : rejected(m)));
-  const teFormat: AudioFormat | undefined = te && offeredTe ? { ...offeredTe, fmtp: te.events, encoding: TELEPHONE_EVENT } : undefined;
+  const answerMedia = offer.media.map((m, i) =>
+    i === index ? buildAudioMedia(config, codecs, direction, te) : rejected(m),
+  );
+  const teFormat: AudioFormat | undefined =
+    te && offeredTe ? { ...offeredTe, fmtp: te.events, encoding: TELEPHONE_EVENT } : undefined;
   const audio = describeRemote(offer, index, first, teFormat, direction);
   if (!audio) return { ok: false, reason: 'no-audio' };
   return { ok: true, answer: buildSession(config, answerMedia), audio };

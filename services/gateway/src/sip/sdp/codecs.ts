@@ -64,8 +64,22 @@ export function mediaFormats(media: SdpMedia): AudioFormat[] {
     const known = STATIC_AUDIO[pt];
     const params = fmtp.get(pt);
     const extra = params === undefined ? {} : { fmtp: params };
-    if (map) out.push({ payloadType: pt, encoding: map[1] ?? '', clockRate: Number(map[2]), channels: Number(map[3] ?? 1), ...extra });
-    else if (known) out.push({ payloadType: pt, encoding: known.encoding, clockRate: known.clockRate, channels: 1, ...extra });
+    if (map)
+      out.push({
+        payloadType: pt,
+        encoding: map[1] ?? '',
+        clockRate: Number(map[2]),
+        channels: Number(map[3] ?? 1),
+        ...extra,
+      });
+    else if (known)
+      out.push({
+        payloadType: pt,
+        encoding: known.encoding,
+        clockRate: known.clockRate,
+        channels: 1,
+        ...extra,
+      });
   }
   return out;
 }
@@ -81,7 +95,9 @@ export function sameCodec(format: AudioFormat, codec: LocalCodec): boolean {
 
 /** The static payload type of a codec, if it has one. */
 export function staticPayloadType(codec: LocalCodec): number | undefined {
-  const hit = Object.entries(STATIC_AUDIO).find(([, c]) => sameCodec({ payloadType: 0, channels: 1, ...c }, codec));
+  const hit = Object.entries(STATIC_AUDIO).find(([, c]) =>
+    sameCodec({ payloadType: 0, channels: 1, ...c }, codec),
+  );
   return hit ? Number(hit[0]) : undefined;
 }
 
@@ -102,7 +118,7 @@ export function parseEventList(list: string): Set<number> {
 export function formatEventList(events: Iterable<number>): string {
   const sorted = [...new Set(events)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);

@@ -17,8 +17,12 @@ export function mediaDirection(session: SdpSession, media: SdpMedia): Direction 
 
 /** The answer's direction for an offered direction, limited by what this side wants (§6.1). */
 export function answerDirection(offered: Direction, local: Direction = 'sendrecv'): Direction {
-  const canSend = (offered === 'sendrecv' || offered === 'recvonly') && (local === 'sendrecv' || local === 'sendonly');
-  const canReceive = (offered === 'sendrecv' || offered === 'sendonly') && (local === 'sendrecv' || local === 'recvonly');
+  const canSend =
+    (offered === 'sendrecv' || offered === 'recvonly') &&
+    (local === 'sendrecv' || local === 'sendonly');
+  const canReceive =
+    (offered === 'sendrecv' || offered === 'sendonly') &&
+    (local === 'sendrecv' || local === 'recvonly');
   if (canSend && canReceive) return 'sendrecv';
   if (canSend) return 'sendonly';
   if (canReceive) return 'recvonly';

@@ -20,7 +20,11 @@ export interface LocalMediaConfig {
   readonly direction?: Direction;
   /** Answer with at most this many audio codecs besides telephone-event (default 1). */
   readonly maxCodecs?: number;
-  readonly origin: { readonly username?: string; readonly sessionId: string; readonly sessionVersion: string };
+  readonly origin: {
+    readonly username?: string;
+    readonly sessionId: string;
+    readonly sessionVersion: string;
+  };
   readonly sessionName?: string;
 }
 
@@ -40,14 +44,32 @@ export function buildAudioMedia(
     name: 'rtpmap',
     value: `${f.payloadType} ${f.encoding}/${f.clockRate}${f.channels > 1 ? `/${f.channels}` : ''}`,
   }));
-  for (const f of formats) if (f.fmtp !== undefined) attributes.push({ name: 'fmtp', value: `${f.payloadType} ${f.fmtp}` });
+  for (const f of formats)
+    if (f.fmtp !== undefined)
+      attributes.push({ name: 'fmtp', value: `${f.payloadType} ${f.fmtp}` });
   if (telephoneEvent) {
-    attributes.push({ name: 'rtpmap', value: `${telephoneEvent.payloadType} ${TELEPHONE_EVENT}/8000` });
-    attributes.push({ name: 'fmtp', value: `${telephoneEvent.payloadType} ${telephoneEvent.events}` });
+    attributes.push({
+      name: 'rtpmap',
+      value: `${telephoneEvent.payloadType} ${TELEPHONE_EVENT}/8000`,
+    });
+    attributes.push({
+      name: 'fmtp',
+      value: `${telephoneEvent.payloadType} ${telephoneEvent.events}`,
+    });
   }
   attributes.push({ name: 'ptime', value: String(config.ptime ?? 20) }, { name: direction });
-  const pts = [...formats.map((f) => f.payloadType), ...(telephoneEvent ? [telephoneEvent.payloadType] : [])];
-  return { type: 'audio', port: config.port, protocol: 'RTP/AVP', formats: pts.map(String), attributes, otherLines: [] };
+  const pts = [
+    ...formats.map((f) => f.payloadType),
+    ...(telephoneEvent ? [telephoneEvent.payloadType] : []),
+  ];
+  return {
+    type: 'audio',
+    port: config.port,
+    protocol: 'RTP/AVP',
+    formats: pts.map(String),
+    attributes,
+    otherLines: [],
+  };
 }
 
 /** Wraps media sections in a session with our origin and connection. */

@@ -1,5 +1,11 @@
 /** What the transport needs after offer/answer: where to send, which payload types, direction. */
-import { type AudioFormat, TELEPHONE_EVENT, attributeValues, mediaFormats, parseEventList } from './codecs';
+import {
+  type AudioFormat,
+  TELEPHONE_EVENT,
+  attributeValues,
+  mediaFormats,
+  parseEventList,
+} from './codecs';
 import { type Direction, connectionAddress, isHold, mediaDirection } from './direction';
 import type { SdpMedia, SdpSession } from './sdpTypes';
 
@@ -29,7 +35,9 @@ export type NegotiationFailure = 'no-audio' | 'no-common-codec';
 
 /** Finds the telephone-event format in a media section. */
 export function telephoneEventOf(media: SdpMedia): AudioFormat | undefined {
-  return mediaFormats(media).find((f) => f.encoding.toLowerCase() === TELEPHONE_EVENT && f.clockRate === 8000);
+  return mediaFormats(media).find(
+    (f) => f.encoding.toLowerCase() === TELEPHONE_EVENT && f.clockRate === 8000,
+  );
 }
 
 /** Builds the negotiated view from the peer's SDP and the chosen formats. */
@@ -50,7 +58,12 @@ export function describeRemote(
     remotePort: media.port,
     codec,
     ...(telephoneEvent
-      ? { telephoneEvent: { payloadType: telephoneEvent.payloadType, events: parseEventList(telephoneEvent.fmtp ?? '0-15') } }
+      ? {
+          telephoneEvent: {
+            payloadType: telephoneEvent.payloadType,
+            events: parseEventList(telephoneEvent.fmtp ?? '0-15'),
+          },
+        }
       : {}),
     localDirection,
     remoteDirection: mediaDirection(remote, media),

@@ -2,7 +2,12 @@
 import { type AudioFormat, mediaFormats, sameCodec, staticPayloadType } from './codecs';
 import { mediaDirection } from './direction';
 import { type LocalMediaConfig, buildAudioMedia, buildSession } from './localMedia';
-import { type NegotiatedAudio, type NegotiationFailure, describeRemote, telephoneEventOf } from './negotiatedAudio';
+import {
+  type NegotiatedAudio,
+  type NegotiationFailure,
+  describeRemote,
+  telephoneEventOf,
+} from './negotiatedAudio';
 import type { SdpSession } from './sdpTypes';
 
 /** The formats we offer: static payload types where they exist, dynamic ones from 96 up. */
@@ -15,7 +20,12 @@ export function offeredFormats(config: LocalMediaConfig): AudioFormat[] {
       if (dynamic === reserved) dynamic++;
       pt = dynamic++;
     }
-    return { payloadType: pt, encoding: c.encoding, clockRate: c.clockRate, channels: c.channels ?? 1 };
+    return {
+      payloadType: pt,
+      encoding: c.encoding,
+      clockRate: c.clockRate,
+      channels: c.channels ?? 1,
+    };
   });
 }
 
@@ -24,13 +34,18 @@ export function createOffer(config: LocalMediaConfig): SdpSession {
   const te =
     config.telephoneEvents === false
       ? undefined
-      : { payloadType: config.telephoneEventPayloadType ?? 101, events: config.telephoneEvents ?? '0-16' };
+      : {
+          payloadType: config.telephoneEventPayloadType ?? 101,
+          events: config.telephoneEvents ?? '0-16',
+        };
   const media = buildAudioMedia(config, offeredFormats(config), config.direction ?? 'sendrecv', te);
   return buildSession(config, [media]);
 }
 
 /** The outcome of reading an answer to our offer. */
-export type ReadAnswerResult = { readonly ok: true; readonly audio: NegotiatedAudio } | { readonly ok: false; readonly reason: NegotiationFailure };
+export type ReadAnswerResult =
+  | { readonly ok: true; readonly audio: NegotiatedAudio }
+  | { readonly ok: false; readonly reason: NegotiationFailure };
 
 /**
  * Reads the answer to an offer made with {@link createOffer}: the first audio section with a
@@ -43,9 +58,17 @@ export function readAnswer(offer: SdpSession, answer: SdpSession): ReadAnswerRes
   if (!media || !ours) return { ok: false, reason: 'no-audio' };
   const offered = mediaFormats(ours);
   const codec = mediaFormats(media).find(
-    (f) => f.encoding.toLowerCase() !== 'telephone-event' && offered.some((o) => o.payloadType === f.payloadType || sameCodec(f, o)),
+    (f) =>
+      f.encoding.toLowerCase() !== 'telephone-event' &&
+      offered.some((o) => o.payloadType === f.payloadType || sameCodec(f, o)),
   );
   if (!codec) return { ok: false, reason: 'no-common-codec' };
-  const audio = describeRemote(answer, index, codec, telephoneEventOf(media), mediaDirection(offer, ours));
+  const audio = describeRemote(
+    answer,
+    index,
+    codec,
+    telephoneEventOf(media),
+    mediaDirection(offer, ours),
+  );
   return audio ? { ok: true, audio } : { ok: false, reason: 'no-audio' };
 }

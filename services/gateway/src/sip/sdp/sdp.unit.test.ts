@@ -6,15 +6,23 @@ import { parseSdp } from './sdpParser';
 import { SdpParseError } from './sdpParseError';
 import { serializeSdp } from './sdpSerializer';
 
-const load = (name: string): string => readFileSync(join(__dirname, '../../../test-vectors/sdp', name), 'utf8');
+const load = (name: string): string =>
+  readFileSync(join(__dirname, '../../../test-vectors/sdp', name), 'utf8');
 
 describe('parseSdp', () => {
   it('parses the RFC 4566 §5 example', () => {
     const s = parseSdp(load('rfc4566-5-example.sdp'));
-    expect(s.origin).toMatchObject({ username: 'jdoe', sessionId: '2890844526', address: '10.47.16.5' });
+    expect(s.origin).toMatchObject({
+      username: 'jdoe',
+      sessionId: '2890844526',
+      address: '10.47.16.5',
+    });
     expect(s.sessionName).toBe('SDP Seminar');
     expect(s.connection?.address).toBe('224.2.17.12');
-    expect(s.media.map((m) => [m.type, m.port, m.formats])).toEqual([['audio', 49170, ['0']], ['video', 51372, ['99']]]);
+    expect(s.media.map((m) => [m.type, m.port, m.formats])).toEqual([
+      ['audio', 49170, ['0']],
+      ['video', 51372, ['99']],
+    ]);
     expect(mediaDirection(s, s.media[0]!)).toBe('recvonly');
     expect(s.otherLines.map((l) => l.type)).toEqual(['i', 'u', 'e']);
   });
@@ -31,12 +39,20 @@ describe('parseSdp', () => {
   });
 
   it('uses the static table when rtpmap is missing (RFC 3551)', () => {
-    const s = parseSdp('v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 9 0 96\r\n');
+    const s = parseSdp(
+      'v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 9 0 96\r\n',
+    );
     expect(mediaFormats(s.media[0]!).map((f) => f.encoding)).toEqual(['G722', 'PCMU']);
   });
 
   it('round-trips through serializeSdp', () => {
-    for (const f of ['rfc4566-5-example.sdp', 'rfc3264-10-1-offer.sdp', 'rfc3264-10-1-answer.sdp', 'baresip-offer.sdp', 'baresip-answer.sdp']) {
+    for (const f of [
+      'rfc4566-5-example.sdp',
+      'rfc3264-10-1-offer.sdp',
+      'rfc3264-10-1-answer.sdp',
+      'baresip-offer.sdp',
+      'baresip-answer.sdp',
+    ]) {
       const text = load(f);
       expect(serializeSdp(parseSdp(text))).toBe(text);
     }
@@ -71,7 +87,8 @@ describe('codec helpers and direction', () => {
   });
 
   it('detects hold from a=sendonly, a=inactive and c=0.0.0.0', () => {
-    const base = 'v=0\r\no=- 1 2 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n';
+    const base =
+      'v=0\r\no=- 1 2 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n';
     const hold = (sdp: string): boolean => {
       const s = parseSdp(sdp);
       return isHold(s, s.media[0]!);

@@ -1,5 +1,6 @@
 /** Why an SDP body could not be parsed. */
-export type SdpParseReason = 'syntax' | 'missing-line' | 'bad-origin' | 'bad-connection' | 'bad-media';
+export type SdpParseReason =
+  'syntax' | 'missing-line' | 'bad-origin' | 'bad-connection' | 'bad-media';
 
 /** An SDP body that does not follow RFC 4566 closely enough to negotiate. */
 export class SdpParseError extends Error {

@@ -15,8 +15,16 @@ interface MutableMedia {
 
 function parseOrigin(value: string, line: number): SdpOrigin {
   const f = value.split(' ');
-  if (f.length !== 6 || f.some((x) => x === '')) throw new SdpParseError('bad-origin', `bad o= "${value}"`, line);
-  const [username = '', sessionId = '', sessionVersion = '', netType = '', addrType = '', address = ''] = f;
+  if (f.length !== 6 || f.some((x) => x === ''))
+    throw new SdpParseError('bad-origin', `bad o= "${value}"`, line);
+  const [
+    username = '',
+    sessionId = '',
+    sessionVersion = '',
+    netType = '',
+    addrType = '',
+    address = '',
+  ] = f;
   return { username, sessionId, sessionVersion, netType, addrType, address };
 }
 
@@ -28,7 +36,9 @@ export function parseConnection(value: string, line?: number): SdpConnection {
     throw new SdpParseError('bad-connection', `bad c= "${value}"`, line);
   }
   const slash = full.indexOf('/');
-  return slash < 0 ? { netType, addrType, address: full } : { netType, addrType, address: full.slice(0, slash), suffix: full.slice(slash) };
+  return slash < 0
+    ? { netType, addrType, address: full }
+    : { netType, addrType, address: full.slice(0, slash), suffix: full.slice(slash) };
 }
 
 function parseMediaLine(value: string, line: number): MutableMedia {
@@ -51,7 +61,9 @@ function parseMediaLine(value: string, line: number): MutableMedia {
 
 function parseAttribute(value: string): SdpAttribute {
   const colon = value.indexOf(':');
-  return colon < 0 ? { name: value } : { name: value.slice(0, colon), value: value.slice(colon + 1) };
+  return colon < 0
+    ? { name: value }
+    : { name: value.slice(0, colon), value: value.slice(colon + 1) };
 }
 
 /**
@@ -71,11 +83,13 @@ export function parseSdp(input: string | Uint8Array): SdpSession {
   const media: MutableMedia[] = [];
   lines.forEach((raw, i) => {
     const n = i + 1;
-    if (!/^[a-z]=/.test(raw)) throw new SdpParseError('syntax', `bad line "${raw.slice(0, 60)}"`, n);
+    if (!/^[a-z]=/.test(raw))
+      throw new SdpParseError('syntax', `bad line "${raw.slice(0, 60)}"`, n);
     const type = raw[0] ?? '';
     const value = raw.slice(2);
     const current = media[media.length - 1];
-    if (n === 1 && (type !== 'v' || value !== '0')) throw new SdpParseError('syntax', 'first line must be v=0', n);
+    if (n === 1 && (type !== 'v' || value !== '0'))
+      throw new SdpParseError('syntax', 'first line must be v=0', n);
     if (type === 'v') return;
     if (type === 'm') media.push(parseMediaLine(value, n));
     else if (type === 'a') (current ? current.attributes : attributes).push(parseAttribute(value));
@@ -91,6 +105,15 @@ export function parseSdp(input: string | Uint8Array): SdpSession {
   if (!origin || sessionName === undefined || timing.length === 0) {
     throw new SdpParseError('missing-line', 'o=, s= and t= are required');
   }
-  if (media.some((m) => !m.connection && !connection)) throw new SdpParseError('missing-line', 'a media section has no c=');
-  return { origin, sessionName, ...(connection ? { connection } : {}), timing, attributes, otherLines, media };
+  if (media.some((m) => !m.connection && !connection))
+    throw new SdpParseError('missing-line', 'a media section has no c=');
+  return {
+    origin,
+    sessionName,
+    ...(connection ? { connection } : {}),
+    timing,
+    attributes,
+    otherLines,
+    media,
+  };
 }
