@@ -1,12 +1,12 @@
-// Runs one jest script (`test` or `test:e2e`) in every workspace package that
-// has it, one package at a time, and ends with one closing line for the whole
-// workspace: "N passed, N failed". Exits non-zero if any package failed.
+// Runs jest scripts (e.g. `test`, then `test:e2e`) in every workspace package
+// that has them, one package at a time, and ends with one closing line for the
+// whole run: "N passed, N failed". Exits non-zero if any package failed.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const script = process.argv[2] ?? 'test';
+const scripts = process.argv.length > 2 ? process.argv.slice(2) : ['test'];
 const root = path.resolve(__dirname, '..');
 const groups = ['libs', 'services', 'examples'];
 const dirs = [
@@ -22,10 +22,10 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-tests-'));
 let passed = 0;
 let failed = 0;
 const broken = [];
-for (const dir of dirs) {
+for (const [script, dir] of scripts.flatMap((s) => dirs.map((d) => [s, d]))) {
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   if (!pkg.scripts?.[script]) continue;
-  const report = path.join(out, `${pkg.name.replace(/[^a-z0-9]/gi, '_')}.json`);
+  const report = path.join(out, `${pkg.name}-${script}`.replace(/[^a-z0-9]/gi, '_') + '.json');
   process.stdout.write(`\n\u001b[1m${pkg.name}\u001b[0m: ${script}\n`);
   const run = spawnSync('pnpm', ['run', '--silent', script, '--json', `--outputFile=${report}`], {
     cwd: dir,
@@ -35,9 +35,9 @@ for (const dir of dirs) {
     const result = JSON.parse(fs.readFileSync(report, 'utf8'));
     passed += result.numPassedTests;
     failed += result.numFailedTests;
-    if (run.status !== 0 && result.numFailedTests === 0) broken.push(pkg.name);
+    if (run.status !== 0 && result.numFailedTests === 0) broken.push(`${pkg.name} (${script})`);
   } else if (run.status !== 0) {
-    broken.push(pkg.name);
+    broken.push(`${pkg.name} (${script})`);
   }
 }
 fs.rmSync(out, { recursive: true, force: true });

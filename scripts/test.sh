@@ -10,7 +10,5 @@ step "format";    pnpm exec prettier --check . --log-level warn
 step "lint";      pnpm exec turbo run lint --output-logs=errors-only
 step "typecheck"; pnpm exec turbo run typecheck --output-logs=errors-only
 step "build";     pnpm exec turbo run build --output-logs=errors-only
-step "tests (unit + integration)"
-node scripts/runTests.cjs test
-step "end-to-end tests"
-node scripts/runTests.cjs test:e2e
+step "tests: unit + integration, then end-to-end"
+node scripts/runTests.cjs test test:e2e

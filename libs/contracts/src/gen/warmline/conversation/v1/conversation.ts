@@ -172,6 +172,8 @@ export interface AgentReplied {
   /** true when a safe fallback was used because the model was slow or failing. */
   fallback: boolean;
   provider: string;
+  /** The profile intent the reply answered, when one matched. */
+  intentId: string;
 }
 
 export interface EscalationRequested {
@@ -182,6 +184,8 @@ export interface EscalationRequested {
   summary: string;
   /** The caller's name when the conversation established it. */
   callerName: string;
+  /** A key into configuration naming where to transfer (never a number from the conversation). */
+  destinationId: string;
 }
 
 export interface HangupRequested {
@@ -1015,7 +1019,7 @@ export const CallerTranscribed: MessageFns<CallerTranscribed> = {
 };
 
 function createBaseAgentReplied(): AgentReplied {
-  return { turnId: "", utteranceId: "", text: "", inReplyToTurnId: "", fallback: false, provider: "" };
+  return { turnId: "", utteranceId: "", text: "", inReplyToTurnId: "", fallback: false, provider: "", intentId: "" };
 }
 
 export const AgentReplied: MessageFns<AgentReplied> = {
@@ -1037,6 +1041,9 @@ export const AgentReplied: MessageFns<AgentReplied> = {
     }
     if (message.provider !== "") {
       writer.uint32(50).string(message.provider);
+    }
+    if (message.intentId !== "") {
+      writer.uint32(58).string(message.intentId);
     }
     return writer;
   },
@@ -1102,6 +1109,14 @@ export const AgentReplied: MessageFns<AgentReplied> = {
             message.provider = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.intentId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1134,6 +1149,11 @@ export const AgentReplied: MessageFns<AgentReplied> = {
         : "",
       fallback: isSet(object.fallback) ? globalThis.Boolean(object.fallback) : false,
       provider: isSet(object.provider) ? globalThis.String(object.provider) : "",
+      intentId: isSet(object.intentId)
+        ? globalThis.String(object.intentId)
+        : isSet(object.intent_id)
+        ? globalThis.String(object.intent_id)
+        : "",
     };
   },
 
@@ -1157,6 +1177,9 @@ export const AgentReplied: MessageFns<AgentReplied> = {
     if (message.provider !== "") {
       obj.provider = message.provider;
     }
+    if (message.intentId !== "") {
+      obj.intentId = message.intentId;
+    }
     return obj;
   },
 
@@ -1171,12 +1194,13 @@ export const AgentReplied: MessageFns<AgentReplied> = {
     message.inReplyToTurnId = object.inReplyToTurnId ?? "";
     message.fallback = object.fallback ?? false;
     message.provider = object.provider ?? "";
+    message.intentId = object.intentId ?? "";
     return message;
   },
 };
 
 function createBaseEscalationRequested(): EscalationRequested {
-  return { reason: 0, detail: "", turnId: "", summary: "", callerName: "" };
+  return { reason: 0, detail: "", turnId: "", summary: "", callerName: "", destinationId: "" };
 }
 
 export const EscalationRequested: MessageFns<EscalationRequested> = {
@@ -1195,6 +1219,9 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
     }
     if (message.callerName !== "") {
       writer.uint32(42).string(message.callerName);
+    }
+    if (message.destinationId !== "") {
+      writer.uint32(50).string(message.destinationId);
     }
     return writer;
   },
@@ -1252,6 +1279,14 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
             message.callerName = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.destinationId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1279,6 +1314,11 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
         : isSet(object.caller_name)
         ? globalThis.String(object.caller_name)
         : "",
+      destinationId: isSet(object.destinationId)
+        ? globalThis.String(object.destinationId)
+        : isSet(object.destination_id)
+        ? globalThis.String(object.destination_id)
+        : "",
     };
   },
 
@@ -1299,6 +1339,9 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
     if (message.callerName !== "") {
       obj.callerName = message.callerName;
     }
+    if (message.destinationId !== "") {
+      obj.destinationId = message.destinationId;
+    }
     return obj;
   },
 
@@ -1312,6 +1355,7 @@ export const EscalationRequested: MessageFns<EscalationRequested> = {
     message.turnId = object.turnId ?? "";
     message.summary = object.summary ?? "";
     message.callerName = object.callerName ?? "";
+    message.destinationId = object.destinationId ?? "";
     return message;
   },
 };
