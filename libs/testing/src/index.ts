@@ -20,3 +20,4 @@ export type { Expectations } from './spec/expectations';
 export type { DeepPartial, ErrorMatcher } from './spec/errorMatcher';
 export type { DecideResult, ErrorOf, OutputOf, WorkflowResult } from './spec/outcome';
 export * from './spec/specErrors';
+export * from './carrierCaller';
