@@ -1,0 +1,49 @@
+import { type FerretDbHandle, startFerretDb } from '@warmline/testing';
+import { MongoClient } from 'mongodb';
+import { emptyContext } from '../../domain';
+import type { ContextRepository } from '../../ports';
+import { contextCollections } from './collections';
+import { ensureIndexes } from './ensureIndexes';
+import { mongoContextRepository } from './mongoContextRepository';
+
+let ferret: FerretDbHandle;
+let client: MongoClient;
+let repository: ContextRepository;
+
+const at = new Date('2029-06-01T10:00:00Z');
+const doc = (callId: string, call: number) => ({
+  ...emptyContext(callId, at),
+  positions: { call, conversation: 0, escalation: 0 },
+});
+
+beforeAll(async () => {
+  ferret = await startFerretDb();
+  client = new MongoClient(ferret.url, { ignoreUndefined: true });
+  await client.connect();
+  const collections = contextCollections(client.db('repository_test'));
+  await ensureIndexes(collections);
+  repository = mongoContextRepository(collections);
+});
+afterAll(async () => {
+  await client?.close();
+  await ferret?.stop();
+});
+
+describe('mongoContextRepository writes', () => {
+  it('creates a context once: a second creator of the same call id loses (unique _id)', async () => {
+    expect(await repository.save(undefined, doc('c1', 3))).toBe(true);
+    expect(await repository.save(undefined, doc('c1', 5))).toBe(false);
+    expect((await repository.load('c1'))?.positions.call).toBe(3);
+  });
+
+  it('replaces only from the positions it was folded from: a stale writer loses', async () => {
+    expect(await repository.save(doc('c1', 3).positions, doc('c1', 6))).toBe(true);
+    expect(await repository.save(doc('c1', 3).positions, doc('c1', 9))).toBe(false);
+    expect((await repository.load('c1'))?.positions.call).toBe(6);
+  });
+
+  it('round-trips the document unchanged', async () => {
+    expect(await repository.load('c1')).toEqual(doc('c1', 6));
+    expect(await repository.load('c-missing')).toBeUndefined();
+  });
+});
