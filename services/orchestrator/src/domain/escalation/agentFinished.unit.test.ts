@@ -53,7 +53,7 @@ describe('once finished, late input is recorded and never acted on', () => {
   ])('%s', (_what, late) => {
     const { decision, after, before } = spec.given(...finished).when(late);
     expect(decision.effects).toEqual([]);
-    expect(decision.events.map((e) => e.payload.$case)).toEqual(['inputAccepted']);
+    expect(decision.events.map((e) => e.payload?.$case)).toEqual(['inputAccepted']);
     expect(after.phase).toEqual(before.phase);
   });
 

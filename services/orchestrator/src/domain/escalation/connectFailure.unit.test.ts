@@ -58,7 +58,7 @@ describe('connect fails: the saga apologises and offers what comes next', () => 
       .given(...ringing)
       .when(input.rejected('other', 'WRONG_STATE', AT));
     expect(decision.effects).toEqual([]);
-    expect(decision.events.map((e) => e.payload.$case)).toEqual(['inputAccepted']);
+    expect(decision.events.map((e) => e.payload?.$case)).toEqual(['inputAccepted']);
     expect(after.phase).toEqual(before.phase);
   });
 });

@@ -1,3 +1,4 @@
+import type { EscalationEvent } from '@warmline/contracts';
 import type { EscalationConfig } from './config';
 import { eventIdOf } from './effectIds';
 import type { Effect } from './effects';
@@ -5,7 +6,6 @@ import { effectsOf } from './effectsOf';
 import { recordOf } from './inputRecord';
 import type { EscalationInput } from './inputs';
 import { react } from './react/react';
-import type { SagaEvent } from './sagaEvent';
 import type { EscalationState } from './state';
 
 /**
@@ -14,7 +14,7 @@ import type { EscalationState } from './state';
  * events (see {@link effectsOf}): nothing is done that the log does not show.
  */
 export interface Decision {
-  readonly events: readonly SagaEvent[];
+  readonly events: readonly EscalationEvent[];
   readonly effects: readonly Effect[];
 }
 
@@ -35,7 +35,7 @@ export const decide = (
   const reaction = react(input, { state, config, nowMs: input.nowMs });
   if (reaction === undefined) return NO_DECISION;
   const payloads = [recordOf(input, state), ...reaction];
-  const events = payloads.map((payload, index): SagaEvent => ({
+  const events = payloads.map((payload, index): EscalationEvent => ({
     eventId: eventIdOf(input.inputId, index),
     callId: state.callId,
     occurredAt: new Date(input.nowMs),

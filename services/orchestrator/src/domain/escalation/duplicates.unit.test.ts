@@ -65,7 +65,7 @@ describe('the same fact reported twice under different ids is recorded, and issu
   ])('%s', (_what, history, again) => {
     const { decision, before, after } = spec.given(...history).when(again);
     expect(decision.effects).toEqual([]);
-    expect(decision.events.map((e) => e.payload.$case)).toEqual(['inputAccepted']);
+    expect(decision.events.map((e) => e.payload?.$case)).toEqual(['inputAccepted']);
     expect(after.phase).toEqual(before.phase);
   });
 });

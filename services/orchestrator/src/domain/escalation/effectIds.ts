@@ -37,6 +37,14 @@ export const effectIds = {
 } as const;
 
 /**
+ * True for an utterance the orchestrator itself asked for on `callId` (transition line, apology,
+ * briefing, greeting, goodbye): only those playing can concern it, so other agent replies are
+ * acked without loading anything.
+ */
+export const isOwnUtterance = (callId: string, utteranceId: string): boolean =>
+  utteranceId.startsWith(`${callId}:utterance:`);
+
+/**
  * The id of the `index`-th event of the decision on `inputId`: derived from the input, not from the
  * stream position, so JetStream's `Nats-Msg-Id` de-duplication can only ever drop a true repeat of
  * the same decision, never a different decision racing for the same position.

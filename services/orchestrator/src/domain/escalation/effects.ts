@@ -10,9 +10,9 @@ export interface SaveContextEffect {
   readonly callId: string;
   readonly reason: EscalationReason;
   readonly summary: string;
-  /** Proposed `caller_number` field; empty when the saga never learnt it. */
+  /** Empty when the saga never learnt it. */
   readonly callerNumber: string;
-  /** Proposed `voicemail_recording_id` field: keep the caller's message with the context. */
+  /** Keep the caller's message with the context. */
   readonly voicemailRecordingId?: string;
 }
 
@@ -54,7 +54,7 @@ export interface CancelTimerEffect {
   readonly timerId: string;
 }
 
-/** Play a tone and record the caller's message (proposed `RecordVoicemail` call command). */
+/** Play a tone and record the caller's message (conversation.proto `RecordVoicemailRequest`). */
 export interface RecordVoicemailEffect {
   readonly kind: 'RecordVoicemail';
   readonly recordingId: string;

@@ -1,7 +1,7 @@
+import type { EscalationEvent } from '@warmline/contracts';
 import type { EscalationConfig } from './config';
 import type { Effect } from './effects';
 import { evolve } from './evolve';
-import type { SagaEvent } from './sagaEvent';
 import { stepEffect } from './stepEffect';
 import { statusOf } from './steps';
 import type { EscalationState } from './state';
@@ -11,10 +11,11 @@ const issued = (state: EscalationState, id: string) => state.issuedEffectIds.inc
 /** The effects one event implies, given the state just before it. */
 const effectsOfEvent = (
   state: EscalationState,
-  event: SagaEvent,
+  event: EscalationEvent,
   config: EscalationConfig,
 ): Effect[] => {
   const { payload } = event;
+  if (payload === undefined) return []; // evolve rejects it right after
   switch (payload.$case) {
     case 'stepEntered': {
       const { step, effectId } = payload.value;
@@ -51,7 +52,7 @@ const effectsOfEvent = (
  */
 export const effectsOf = (
   state: EscalationState,
-  events: readonly SagaEvent[],
+  events: readonly EscalationEvent[],
   config: EscalationConfig,
 ): Effect[] => {
   const effects: Effect[] = [];

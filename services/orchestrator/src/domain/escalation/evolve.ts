@@ -1,7 +1,10 @@
-import { EscalationOutcome } from '@warmline/contracts';
+import {
+  type EscalationEvent,
+  EscalationOutcome,
+  type EscalationStepEntered,
+} from '@warmline/contracts';
 import { EscalationEventError } from './escalationErrors';
 import { applyInputRecord } from './inputRecord';
-import type { SagaEvent, SagaStepEntered } from './sagaEvent';
 import { type StepStatus, statusOf } from './steps';
 import type { CalleeLeg, EscalationState } from './state';
 
@@ -17,7 +20,11 @@ const legAfterEntering = (status: StepStatus, leg: CalleeLeg): CalleeLeg => {
   return CALLEE_ON_THE_LINE.has(status) ? 'connected' : leg;
 };
 
-const enterStep = (state: EscalationState, event: SagaEvent, entered: SagaStepEntered) => {
+const enterStep = (
+  state: EscalationState,
+  event: EscalationEvent,
+  entered: EscalationStepEntered,
+) => {
   const status = statusOf(entered.step);
   if (status === undefined) {
     throw new EscalationEventError(event.eventId, `unknown step ${entered.step}`);
@@ -36,8 +43,9 @@ const enterStep = (state: EscalationState, event: SagaEvent, entered: SagaStepEn
   };
 };
 
-const apply = (state: EscalationState, event: SagaEvent): EscalationState => {
+const apply = (state: EscalationState, event: EscalationEvent): EscalationState => {
   const { payload } = event;
+  if (payload === undefined) throw new EscalationEventError(event.eventId, 'missing payload');
   switch (payload.$case) {
     case 'started': {
       const { reason, detail, summary, callerNumber, callerName } = payload.value;
@@ -78,7 +86,7 @@ const apply = (state: EscalationState, event: SagaEvent): EscalationState => {
 };
 
 /** Folds one event of the saga's stream into its state. Pure; throws only on a corrupt event. */
-export const evolve = (state: EscalationState, event: SagaEvent): EscalationState => ({
+export const evolve = (state: EscalationState, event: EscalationEvent): EscalationState => ({
   ...apply(state, event),
   version: state.version + 1,
 });

@@ -1,11 +1,11 @@
-import { EscalationStep } from '@warmline/contracts';
+import { type EscalationEvent, EscalationStep } from '@warmline/contracts';
 import { EscalationEventError } from './escalationErrors';
 import { evolve } from './evolve';
-import type { SagaEvent, SagaPayload } from './sagaEvent';
+import type { EscalationPayload } from './escalationPayload';
 import { initialState } from './state';
 import { CALL_ID, T0, ids } from './testing/fixtures';
 
-const event = (payload: SagaPayload): SagaEvent => ({
+const event = (payload: EscalationPayload): EscalationEvent => ({
   eventId: 'in-1/0',
   callId: CALL_ID,
   occurredAt: new Date(T0),

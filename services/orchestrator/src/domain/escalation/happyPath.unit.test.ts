@@ -136,7 +136,7 @@ describe('escalation happy path, briefing on', () => {
       left,
     ]);
     const summary = run.events.map(({ payload }) => {
-      switch (payload.$case) {
+      switch (payload?.$case) {
         case 'stepEntered':
           return `step ${payload.value.step} ${payload.value.effectId}`;
         case 'timerScheduled':
@@ -146,7 +146,7 @@ describe('escalation happy path, briefing on', () => {
         case 'finished':
           return `finished ${payload.value.outcome}`;
         default:
-          return payload.$case;
+          return payload?.$case;
       }
     });
     expect(summary).toEqual([

@@ -6,7 +6,7 @@ import {
 } from '@warmline/contracts';
 import { effectIds } from './effectIds';
 import type { EscalationInput } from './inputs';
-import type { SagaPayload } from './sagaEvent';
+import type { EscalationPayload } from './escalationPayload';
 import type { EscalationState } from './state';
 
 /**
@@ -57,7 +57,7 @@ export const isArmed = (state: EscalationState, timerId: string): boolean =>
  * The event that records an input in the stream, first in its decision: `timerFired` for an armed
  * timer, else `inputAccepted` (late and stale inputs too: the log shows everything the saga saw).
  */
-export const recordOf = (input: EscalationInput, state: EscalationState): SagaPayload =>
+export const recordOf = (input: EscalationInput, state: EscalationState): EscalationPayload =>
   input.kind === 'TimerFired' && isArmed(state, input.timerId)
     ? { $case: 'timerFired', value: { timerId: input.timerId } }
     : {

@@ -16,7 +16,7 @@ export interface EscalationRequestedInput extends InputBase {
   /** What the caller wanted and what was tried, for the human. */
   readonly summary: string;
   readonly callerNumber: string;
-  /** When the conversation revealed it (proposed `caller_name` field). */
+  /** When the conversation revealed it (`EscalationRequested.caller_name`). */
   readonly callerName?: string;
 }
 

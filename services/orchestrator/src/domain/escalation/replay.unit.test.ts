@@ -1,10 +1,9 @@
-import { EscalationStep } from '@warmline/contracts';
+import { type EscalationEvent, EscalationStep } from '@warmline/contracts';
 import { decide } from './decide';
 import { effectsOf } from './effectsOf';
 import { escalationConfig } from './escalationConfig';
 import { evolve } from './evolve';
 import type { EscalationInput } from './inputs';
-import type { SagaEvent } from './sagaEvent';
 import { issuedIds, repeated } from './testing/assertions';
 import { runInputs } from './testing/escalationSpec';
 import { CALL_ID, T0, ids, input } from './testing/fixtures';
@@ -91,7 +90,7 @@ describe.each(Object.entries(paths))('replaying the %s path', (_path, inputs) =>
 describe('an effect recorded as issued is never issued again', () => {
   it('even if the stream were to enter its step a second time', () => {
     const run = runInputs(config, paths.transferred!.slice(0, 4));
-    const reentry: SagaEvent = {
+    const reentry: EscalationEvent = {
       eventId: 'x/0',
       callId: CALL_ID,
       occurredAt: new Date(T0),

@@ -1,19 +1,19 @@
+import type { EscalationEvent } from '@warmline/contracts';
 import type { EscalationConfig } from './config';
 import { type Decision, decide } from './decide';
 import type { Effect } from './effects';
 import { effectsOf } from './effectsOf';
 import { evolve } from './evolve';
 import type { EscalationInput } from './inputs';
-import type { SagaEvent } from './sagaEvent';
 import { type EscalationState, initialState } from './state';
 
 /** The escalation saga as a pure workflow, with its configuration bound. */
 export interface EscalationWorkflow {
   readonly initialState: (callId: string) => EscalationState;
   readonly decide: (input: EscalationInput, state: EscalationState) => Decision;
-  readonly evolve: (state: EscalationState, event: SagaEvent) => EscalationState;
+  readonly evolve: (state: EscalationState, event: EscalationEvent) => EscalationState;
   /** The effects `events` imply on top of `state`; see {@link effectsOf}. */
-  readonly effectsOf: (state: EscalationState, events: readonly SagaEvent[]) => Effect[];
+  readonly effectsOf: (state: EscalationState, events: readonly EscalationEvent[]) => Effect[];
 }
 
 /** Binds `config` (validate it first with `escalationConfig`). */
@@ -25,8 +25,10 @@ export const createEscalationWorkflow = (config: EscalationConfig): EscalationWo
 });
 
 /** The state of call `callId` rebuilt from its stream: how a restarted orchestrator resumes. */
-export const foldEscalation = (callId: string, events: readonly SagaEvent[]): EscalationState =>
-  events.reduce(evolve, initialState(callId));
+export const foldEscalation = (
+  callId: string,
+  events: readonly EscalationEvent[],
+): EscalationState => events.reduce(evolve, initialState(callId));
 
 /**
  * Recovery after a crash between appending and dispatching: the effects of the events after
@@ -35,7 +37,7 @@ export const foldEscalation = (callId: string, events: readonly SagaEvent[]): Es
  */
 export const undispatchedEffects = (
   callId: string,
-  events: readonly SagaEvent[],
+  events: readonly EscalationEvent[],
   dispatchedVersion: number,
   config: EscalationConfig,
 ): Effect[] =>

@@ -1,16 +1,16 @@
 import { EscalationOutcome } from '@warmline/contracts';
 import { effectIds } from '../effectIds';
 import type { EscalationRequestedInput } from '../inputs';
-import type { SagaPayload } from '../sagaEvent';
+import type { EscalationPayload } from '../escalationPayload';
 import type { ActiveStatus } from '../state';
 import { type StepStatus, stepOf } from '../steps';
 import { GUARDED_STEPS } from './guardedSteps';
 import type { ReactionContext } from './reactionContext';
 
 /** What a reaction decides: the events to append after the input's own record. */
-export type Reaction = readonly SagaPayload[];
+export type Reaction = readonly EscalationPayload[];
 
-const entered = (status: StepStatus, effectId: string): SagaPayload => ({
+const entered = (status: StepStatus, effectId: string): EscalationPayload => ({
   $case: 'stepEntered',
   value: { step: stepOf(status), effectId },
 });

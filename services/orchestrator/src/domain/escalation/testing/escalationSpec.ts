@@ -1,7 +1,7 @@
+import type { EscalationEvent } from '@warmline/contracts';
 import type { EscalationConfig } from '../config';
 import type { Decision } from '../decide';
 import type { EscalationInput } from '../inputs';
-import type { SagaEvent } from '../sagaEvent';
 import type { EscalationState } from '../state';
 import { createEscalationWorkflow } from '../workflow';
 import { CALL_ID } from './fixtures';
@@ -11,7 +11,7 @@ export interface Run {
   /** The state after the last input. */
   readonly state: EscalationState;
   /** The saga's stream, oldest first. */
-  readonly events: readonly SagaEvent[];
+  readonly events: readonly EscalationEvent[];
   /** One decision per input, in input order. */
   readonly decisions: readonly Decision[];
   /** Every effect of the run, in dispatch order. */
@@ -22,7 +22,7 @@ export interface Run {
 export const runInputs = (config: EscalationConfig, inputs: readonly EscalationInput[]): Run => {
   const workflow = createEscalationWorkflow(config);
   let state = workflow.initialState(CALL_ID);
-  const events: SagaEvent[] = [];
+  const events: EscalationEvent[] = [];
   const decisions: Decision[] = [];
   for (const input of inputs) {
     const decision = workflow.decide(input, state);
