@@ -16,6 +16,7 @@ const dirs = [
       : [],
   ),
   path.join(root, 'test'),
+  path.join(root, 'deploy'),
 ].filter((d) => fs.existsSync(path.join(d, 'package.json')));
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-tests-'));
@@ -41,6 +42,7 @@ for (const [script, dir] of scripts.flatMap((s) => dirs.map((d) => [s, d]))) {
   }
 }
 fs.rmSync(out, { recursive: true, force: true });
-if (broken.length) process.stdout.write(`\npackages whose test run failed outside a test: ${broken.join(', ')}\n`);
+if (broken.length)
+  process.stdout.write(`\npackages whose test run failed outside a test: ${broken.join(', ')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 || broken.length > 0 ? 1 : 0);

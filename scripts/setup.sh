@@ -10,6 +10,10 @@ ROOT=$PWD
 TOOLS=$ROOT/.tools
 NATS_VERSION=v2.12.2
 FERRETDB_VERSION=v1.24.2
+KUSTOMIZE_VERSION=v5.8.1
+KUBECONFORM_VERSION=v0.7.0
+# Kubernetes schemas for kubeconform come from this module's OpenAPI (offline CI).
+K8S_SCHEMA_VERSION=v1.32.4
 PNPM_VERSION=10.34.8
 APT_PACKAGES=(
   baresip-core sipsak sox libsox-fmt-all
@@ -68,6 +72,36 @@ build_ferretdb() {
   (cd "$src" && GOFLAGS=-buildvcs=false go build -o "$TOOLS/bin/ferretdb" ./cmd/ferretdb)
 }
 
+build_kustomize() {
+  if [ -x "$TOOLS/bin/kustomize" ] && "$TOOLS/bin/kustomize" version | grep -q "${KUSTOMIZE_VERSION}"; then
+    log "kustomize $KUSTOMIZE_VERSION: present"; return
+  fi
+  log "kustomize: building $KUSTOMIZE_VERSION with go"
+  GOBIN="$TOOLS/bin" GOFLAGS=-buildvcs=false go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
+}
+
+build_kubeconform() {
+  # `kubeconform -v` says "development" when built by go install; the binary's module info does not.
+  if [ -x "$TOOLS/bin/kubeconform" ] && go version -m "$TOOLS/bin/kubeconform" | grep -q "mod.*$KUBECONFORM_VERSION"; then
+    log "kubeconform $KUBECONFORM_VERSION: present"; return
+  fi
+  log "kubeconform: building $KUBECONFORM_VERSION with go"
+  GOBIN="$TOOLS/bin" GOFLAGS=-buildvcs=false go install "github.com/yannh/kubeconform/cmd/kubeconform@$KUBECONFORM_VERSION"
+}
+
+# kubeconform downloads schemas from GitHub by default; we build them from the OpenAPI
+# document in the k8s.io/kubernetes module instead. That module is not in the checksum
+# database this proxy serves, hence GONOSUMDB for it alone.
+build_k8s_schemas() {
+  local out="$TOOLS/k8s-schemas/$K8S_SCHEMA_VERSION"
+  if [ -f "$out/deployment-apps-v1.json" ]; then log "kubernetes schemas $K8S_SCHEMA_VERSION: present"; return; fi
+  log "kubernetes schemas: generating $K8S_SCHEMA_VERSION from the k8s.io/kubernetes module"
+  local dir
+  dir=$(cd /tmp && GONOSUMDB=k8s.io/kubernetes go mod download -json "k8s.io/kubernetes@$K8S_SCHEMA_VERSION" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  node deploy/scripts/k8sSchemas.cjs "$dir/api/openapi-spec/swagger.json" "$out" >/dev/null
+}
+
 command -v go >/dev/null || die "Go is required (https://go.dev/dl); it builds nats-server and FerretDB"
 command -v node >/dev/null || die "Node.js 20 is required"
 mkdir -p "$TOOLS/bin"
@@ -75,8 +109,11 @@ install_apt_packages
 install_pnpm
 build_nats_server
 build_ferretdb
+build_kustomize
+build_kubeconform
 log "node modules: pnpm install --frozen-lockfile"
 pnpm install --frozen-lockfile --reporter=silent
 log "contracts: generating code from proto/"
 pnpm --silent proto:gen >/dev/null
+build_k8s_schemas
 log "done"
