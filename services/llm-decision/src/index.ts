@@ -1,6 +1,8 @@
 /**
  * @warmline/llm-decision: the conversation policy. The pure core is the local policy engine
- * (`decideTurn`) driven by an agent profile; NATS wiring and hosted model providers come later.
+ * (`decideTurn`) driven by an agent profile; `createApp` runs it as a service on NATS behind the
+ * `DecisionProvider` interface, with OpenAI-compatible and Gemini providers, a deadline, fallbacks
+ * and a circuit breaker (see README.md).
  */
 export { decideTurn } from './domain/engine/decideTurn';
 export {
@@ -35,3 +37,21 @@ export {
 } from './domain/profile/reasonNames';
 export { parseProfileText } from './adapters/profileText';
 export { DEFAULT_PROFILE_PATH, loadProfileFile, loadProfileFileSync } from './adapters/profileFile';
+export { type App, type AppDeps, createApp } from './app';
+export { type LlmDecisionConfig, type ProviderConfig, loadLlmDecisionConfig } from './config';
+export {
+  type DecisionContext,
+  type DecisionProvider,
+  LOCAL_POLICY_PROVIDER,
+  SAFE_REPLY_PROVIDER,
+} from './providers/decisionProvider';
+export { localPolicyProvider } from './providers/localPolicyProvider';
+export { type OpenAiProviderOptions, openAiProvider } from './providers/openai/openAiProvider';
+export { type GeminiProviderOptions, geminiProvider } from './providers/gemini/geminiProvider';
+export type { ConfiguredTool, ToolAction } from './domain/decision/configuredTool';
+export {
+  ProviderError,
+  type ProviderErrorCode,
+  isProviderError,
+} from './domain/decision/decisionErrors';
+export { FAILURE_LIMIT_PROVIDER } from './decision/decisionRunner';

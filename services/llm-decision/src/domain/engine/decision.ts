@@ -25,6 +25,11 @@ export interface EscalateDecision {
   readonly replyText: string;
   /** The profile's configured destination id (a configuration key, never from the caller). */
   readonly destinationId: string;
+  /**
+   * A short note for the person from a model provider (untrusted model text, length-capped);
+   * never set by the local policy engine.
+   */
+  readonly note?: string;
 }
 
 /** Say goodbye and end the call. */
