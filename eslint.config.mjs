@@ -41,7 +41,14 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@warmline/*/src', '@warmline/*/src/*'], message: 'Import the package, not its src.' }] },
+        {
+          patterns: [
+            {
+              group: ['@warmline/*/src', '@warmline/*/src/*'],
+              message: 'Import the package, not its src.',
+            },
+          ],
+        },
       ],
       'no-console': 'error',
     },
@@ -55,7 +62,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@nats-io/*', 'mongodb', '@grpc/*', '@opentelemetry/*', 'node:*', 'pino', 'ws'],
+              group: [
+                '@nats-io/*',
+                'mongodb',
+                '@grpc/*',
+                '@opentelemetry/*',
+                'node:*',
+                'pino',
+                'ws',
+              ],
               message: 'Domain code is pure: no I/O, bus, database, gRPC or telemetry imports.',
             },
           ],
@@ -64,7 +79,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'test/**/*.ts', '**/scripts/**/*.ts', '**/bench/**/*.ts', 'examples/**/*.ts'],
+    files: [
+      '**/*.test.ts',
+      'test/**/*.ts',
+      '**/scripts/**/*.ts',
+      '**/bench/**/*.ts',
+      'examples/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',

@@ -6,6 +6,8 @@
 #   - the generated contract code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Nothing here may phone home: turbo's anonymous telemetry stays off.
+export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 DO_NOT_TRACK=1
 ROOT=$PWD
 TOOLS=$ROOT/.tools
 NATS_VERSION=v2.12.2
