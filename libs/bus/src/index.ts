@@ -28,3 +28,4 @@ export {
 } from './jetstream/settlement';
 export * from './eventStore/types';
 export * from './eventStore/createEventStore';
+export * from './serial/keyedQueue';

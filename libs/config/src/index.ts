@@ -11,3 +11,4 @@ export { list } from './fields/list';
 export { oneOf } from './fields/oneOf';
 export { sampleRate, SAMPLE_RATES, type SampleRate } from './fields/sampleRate';
 export { nonEmpty } from './fields/nonEmpty';
+export { jsonField } from './fields/jsonField';

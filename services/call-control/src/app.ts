@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Bus, connectBus } from '@warmline/bus';
+import { type Bus, connectBus, KeyedQueue } from '@warmline/bus';
 import type { Logger } from '@warmline/telemetry';
 import { startGrpcServer, type GrpcServer } from './adapters/grpc/grpcServer';
 import { OpenStreams } from './adapters/grpc/openStreams';
@@ -12,7 +12,6 @@ import { createRingTimers } from './adapters/nats/ringTimers';
 import { createIncomingCalls } from './adapters/nats/sdkIncoming';
 import type { CallDeps } from './calls/callDeps';
 import { createCallStore } from './calls/callStore';
-import { KeyedQueue } from './calls/keyedQueue';
 import type { CallControlConfig } from './config';
 
 /** What `createApp` is built from. */

@@ -1,18 +1,18 @@
 import {
-  ConfigError,
   bool,
+  ConfigError,
   durationMs,
+  type EnvSource,
+  jsonField,
   loadConfig,
   nonEmpty,
   oneOf,
   url,
   z,
-  type EnvSource,
 } from '@warmline/config';
 import { MAX_RING_TIME_SECONDS, MIN_RING_TIME_SECONDS, type RoutingTable } from './domain';
 import { type ConnectorScope, toConnectorScope } from './settings/connectorScope';
 import { hostPort } from './settings/hostPort';
-import { jsonField } from './settings/jsonField';
 import {
   handlerNames,
   routingRuleSchema,

@@ -1,4 +1,4 @@
-import { connectBus, ensureStreams } from '@warmline/bus';
+import { connectBus, ensureStreams, KeyedQueue } from '@warmline/bus';
 import { streams } from '@warmline/contracts';
 import type { Logger } from '@warmline/telemetry';
 import { contextCollections } from './adapters/mongo/collections';
@@ -18,7 +18,6 @@ import { startDeskServer } from './desk/startDeskServer';
 import { SOURCE_STREAMS } from './domain';
 import { onSourceEvent, type ProjectionDeps } from './handlers/onSourceEvent';
 import { createEscalationFeed } from './live/escalationFeed';
-import { KeyedQueue } from './projection/keyedQueue';
 import { waitUntil } from './projection/waitUntil';
 
 /** What {@link createApp} needs. */

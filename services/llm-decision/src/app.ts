@@ -1,5 +1,5 @@
 import { type Meter, metrics } from '@opentelemetry/api';
-import { type Bus, type ConsumerHandle, ensureStreams } from '@warmline/bus';
+import { type Bus, type ConsumerHandle, ensureStreams, KeyedQueue } from '@warmline/bus';
 import { streams } from '@warmline/contracts';
 import { type Logger, createLogger } from '@warmline/telemetry';
 import { createCallHandlerLookup } from './adapters/nats/callHandlers';
@@ -13,7 +13,6 @@ import type { LlmDecisionConfig } from './config';
 import { createCircuitBreaker } from './decision/circuitBreaker';
 import { createDecisionMetrics } from './decision/decisionMetrics';
 import { createDecisionRunner } from './decision/decisionRunner';
-import { serializeByKey } from './decision/serializeByKey';
 import type { AgentProfile } from './domain/profile/agentProfile';
 import { onCallerTranscribed } from './handlers/onCallerTranscribed';
 import { createProvider } from './providers/createProvider';
@@ -86,9 +85,9 @@ export function createApp(deps: AppDeps): App {
     staleAfterMs: config.staleAfterMs,
   });
   // Turns of one call are decided in order; different calls in parallel, up to `concurrency`.
-  const serialize = serializeByKey();
+  const perCall = new KeyedQueue();
   const handleInOrder: TranscriptHandler = (event, transcript) =>
-    serialize(event.callId, () => handle(event, transcript));
+    perCall.run(event.callId, () => handle(event, transcript));
   const consumers: ConsumerHandle[] = [];
   return {
     start: async () => {

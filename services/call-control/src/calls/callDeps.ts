@@ -1,7 +1,7 @@
 import type { Logger } from '@warmline/telemetry';
 import type { RoutingTable } from '../domain';
 import type { CallStore } from './callStore';
-import type { KeyedQueue } from './keyedQueue';
+import type { KeyedQueue } from '@warmline/bus';
 import type { GatewayPort, IncomingCallsPort, RingTimerPort } from './ports';
 
 /** Everything the call handlers need, built once by `createApp`. */

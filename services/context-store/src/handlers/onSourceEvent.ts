@@ -2,7 +2,7 @@ import { WarmlineAttributes, type Logger } from '@warmline/telemetry';
 import { applyEvent, type RedactionPolicy, type UnchangedReason } from '../domain';
 import { ProjectionConflictError } from '../errors';
 import type { EscalationFeed } from '../live/escalationFeed';
-import type { KeyedQueue } from '../projection/keyedQueue';
+import type { KeyedQueue } from '@warmline/bus';
 import type { ContextRepository, StoredSource } from '../ports';
 
 /** Dependencies of {@link onSourceEvent}. */

@@ -2,7 +2,7 @@ import { createLogger } from '@warmline/telemetry';
 import { type ContextDoc, DEFAULT_REDACTION, type Positions } from '../domain';
 import { ProjectionConflictError } from '../errors';
 import { createEscalationFeed } from '../live/escalationFeed';
-import { KeyedQueue } from '../projection/keyedQueue';
+import { KeyedQueue } from '@warmline/bus';
 import type { ContextRepository } from '../ports';
 import { positioned } from '../test/fold.test';
 import { realisticCall } from '../test/realisticCall.test';

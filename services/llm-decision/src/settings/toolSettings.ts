@@ -1,8 +1,7 @@
-import { z } from '@warmline/config';
+import { jsonField, z } from '@warmline/config';
 import { type ConfiguredTool, isBuiltInToolName } from '../domain/decision/configuredTool';
 import type { JsonObject } from '../domain/prompt/jsonValue';
 import { REASON_BY_NAME, type ReasonName } from '../domain/profile/reasonNames';
-import { jsonField } from './jsonField';
 
 const EMPTY_PARAMETERS: JsonObject = { type: 'object', properties: {} };
 

@@ -1,6 +1,6 @@
 import type { AgentSessionInput } from '../domain/agentSession';
 import type { EscalationInput } from '../domain/escalation';
-import { KeyedQueue } from './keyedQueue';
+import { KeyedQueue } from '@warmline/bus';
 import { runSagaInput } from './runSagaInput';
 import { type SessionRunDeps, runSessionInput } from './runSessionInput';
 

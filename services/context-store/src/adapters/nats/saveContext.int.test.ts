@@ -1,4 +1,4 @@
-import { createEventStore, protoCodec, request } from '@warmline/bus';
+import { createEventStore, KeyedQueue, protoCodec, request } from '@warmline/bus';
 import {
   ContextSaved,
   EscalationReason,
@@ -11,7 +11,6 @@ import { createLogger } from '@warmline/telemetry';
 import { DEFAULT_REDACTION, versionOf } from '../../domain';
 import { handleSaveContext } from '../../handlers/handleSaveContext';
 import { createEscalationFeed } from '../../live/escalationFeed';
-import { KeyedQueue } from '../../projection/keyedQueue';
 import { startHarness, type Harness } from '../../test/harness.test';
 import { realisticCall } from '../../test/realisticCall.test';
 import { contextCollections } from '../mongo/collections';

@@ -1,12 +1,14 @@
 /**
- * Runs tasks one at a time per key (a call id), in arrival order; tasks for different keys run
- * concurrently. Inside one process this keeps two inputs of the same call from racing for the
- * same stream version; across replicas the saga stream's expected version still decides.
+ * Runs tasks one at a time per key (an aggregate id such as a call id), in arrival order,
+ * while tasks for different keys run concurrently. Inside one process this keeps two inputs
+ * for the same aggregate from racing to the same expected version; across processes the event
+ * store's optimistic concurrency still decides. Keys with nothing queued are forgotten, so
+ * memory follows the aggregates in progress.
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<void>>();
 
-  /** Runs `task` after every task queued earlier under `key`; settles as `task` does. */
+  /** Runs `task` after every task queued earlier under `key` settled; settles as `task` does. */
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const result = previous.then(task);
@@ -19,6 +21,11 @@ export class KeyedQueue {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
     return result;
+  }
+
+  /** Keys with work queued or running (for tests and metrics). */
+  get activeKeys(): number {
+    return this.tails.size;
   }
 
   /** Resolves once every task queued so far has settled. */

@@ -38,4 +38,18 @@ describe('KeyedQueue', () => {
     await expect(failed).rejects.toThrow('boom');
     await expect(next).resolves.toBe('ran');
   });
+
+  it('idle() waits for every queued task, including ones queued while waiting', async () => {
+    const queue = new KeyedQueue();
+    const done: string[] = [];
+    void queue.run('a', async () => {
+      done.push('a1');
+      void queue.run('b', async () => {
+        done.push('b1');
+      });
+    });
+    await queue.idle();
+    expect(done).toEqual(['a1', 'b1']);
+    expect(queue.activeKeys).toBe(0);
+  });
 });

@@ -1,8 +1,10 @@
-import { type EnvField, envField, type z } from '@warmline/config';
+import type { z } from 'zod';
+import { type EnvField, envField } from './envField';
 
 /**
- * An environment variable holding JSON that must match `schema`: used for the structured
- * settings (API keys, routing rules, destinations). The parsed value is typed by the schema.
+ * An environment variable holding JSON that must match `schema`, for structured settings
+ * (API keys, routing rules, destinations, configured tools). The parsed value is typed by
+ * the schema; invalid JSON and a schema mismatch are both reported as the variable's error.
  */
 export const jsonField = <TSchema extends z.ZodType>(
   expected: string,
