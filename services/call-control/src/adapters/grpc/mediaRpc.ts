@@ -1,10 +1,9 @@
 import { type handleBidiStreamingCall, status } from '@grpc/grpc-js';
 import type { StreamMediaRequest, StreamMediaResponse } from '@warmline/contracts';
-import { authenticate } from '../../auth/authenticate';
 import { MediaChannel } from '../../media/mediaChannel';
+import { authenticateStream } from './authenticateStream';
 import type { GrpcDeps } from './grpcDeps';
 import { serviceError, toServiceError } from './grpcStatus';
-import { presentedCredentials } from './presentedCredentials';
 import { streamWriter } from './streamWriter';
 
 /**
@@ -15,13 +14,8 @@ export function mediaRpc(
   deps: GrpcDeps,
 ): handleBidiStreamingCall<StreamMediaRequest, StreamMediaResponse> {
   return (call) => {
-    let scope;
-    try {
-      scope = authenticate(deps.credentials, presentedCredentials(call)).scope;
-    } catch (error) {
-      call.emit('error', toServiceError(error));
-      return;
-    }
+    const scope = authenticateStream(deps, call);
+    if (!scope) return;
     const writer = streamWriter(call);
     const channel = new MediaChannel(deps.media, scope, {
       // Media is at most once: a frame that cannot be written is dropped, not awaited.

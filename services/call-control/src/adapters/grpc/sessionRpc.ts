@@ -1,10 +1,9 @@
 import { type handleBidiStreamingCall, status } from '@grpc/grpc-js';
 import type { SessionRequest, SessionResponse } from '@warmline/contracts';
-import { authenticate } from '../../auth/authenticate';
 import { SdkSession } from '../../sessions/sdkSession';
+import { authenticateStream } from './authenticateStream';
 import type { GrpcDeps } from './grpcDeps';
 import { serviceError, toServiceError } from './grpcStatus';
-import { presentedCredentials } from './presentedCredentials';
 import { streamWriter } from './streamWriter';
 
 /**
@@ -16,13 +15,8 @@ export function sessionRpc(
   deps: GrpcDeps,
 ): handleBidiStreamingCall<SessionRequest, SessionResponse> {
   return (call) => {
-    let scope;
-    try {
-      scope = authenticate(deps.credentials, presentedCredentials(call)).scope;
-    } catch (error) {
-      call.emit('error', toServiceError(error));
-      return;
-    }
+    const scope = authenticateStream(deps, call);
+    if (!scope) return;
     const writer = streamWriter(call);
     const session = new SdkSession(deps.sessions, scope, {
       write: (message) => writer.write(message),
