@@ -1,9 +1,11 @@
-// The laptop compose file: every variable set on a service is one its config.ts reads,
+// The laptop compose file: every variable set on a service is one it reads (config.ts or
+// telemetryEnv),
 // and the infrastructure the issue asks for is there.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { deployDir, repoRoot } from './tools';
+import { readsVariable } from './serviceEnv';
+import { deployDir } from './tools';
 
 const compose = parse(readFileSync(path.join(deployDir, 'compose', 'compose.yaml'), 'utf8'), {
   merge: true,
@@ -25,15 +27,16 @@ it('runs NATS, MongoDB, the collector, Jaeger, Prometheus and Grafana', () => {
 });
 
 it.each(services)(
-  '%s is built from the one Dockerfile and sets only variables its config.ts reads',
+  '%s is built from the one Dockerfile and sets only variables its config.ts (or telemetryEnv) reads',
   (name) => {
     const svc = compose.services[name];
     expect(svc.build.dockerfile).toBe('deploy/docker/Dockerfile');
     expect(svc.build.args.SERVICE).toBe(name);
-    const config = readFileSync(path.join(repoRoot, 'services', name, 'src', 'config.ts'), 'utf8');
+    const reads = readsVariable(name);
     for (const variable of Object.keys(svc.environment)) {
-      expect({ variable, read: config.includes(variable) }).toEqual({ variable, read: true });
+      expect({ variable, read: reads(variable) }).toEqual({ variable, read: true });
     }
+    expect(svc.environment).toMatchObject({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' });
     expect(svc.environment.NATS_URL).toMatch(new RegExp(`^nats://${name}:`));
   },
 );

@@ -1,11 +1,11 @@
 // Renders every overlay with kustomize and validates it offline with kubeconform against
 // schemas generated from Kubernetes' own OpenAPI (setup.sh) plus a local ScaledObject schema.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { readsVariable } from './serviceEnv';
 import {
   deployDir,
-  repoRoot,
   k8sSchemas,
   k8sVersion,
   kubeconform,
@@ -101,13 +101,33 @@ describe.each(overlays)('overlay %s', (overlay) => {
     },
   );
 
-  it.each(services)('%s sets only variables its config.ts reads', (name) => {
-    const config = readFileSync(path.join(repoRoot, 'services', name, 'src', 'config.ts'), 'utf8');
+  it.each(services)('%s sets only variables its config.ts (or telemetryEnv) reads', (name) => {
+    const reads = readsVariable(name);
     for (const { name: variable } of find('Deployment', name)?.spec.template.spec.containers[0]
       .env) {
-      expect({ variable, read: config.includes(variable) }).toEqual({ variable, read: true });
+      expect({ variable, read: reads(variable) }).toEqual({ variable, read: true });
     }
   });
+
+  it.each(services)(
+    '%s serves its ops port on all pod interfaces, traces to the collector',
+    (name) => {
+      const env = Object.fromEntries(
+        (
+          find('Deployment', name)?.spec.template.spec.containers[0].env as {
+            name: string;
+            value?: string;
+          }[]
+        ).map((e) => [e.name, e.value]),
+      );
+      expect(env).toMatchObject({
+        METRICS_PORT: '9464',
+        METRICS_HOST: '0.0.0.0',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+        WARMLINE_OTLP_ALLOW_REMOTE: 'true',
+      });
+    },
+  );
 
   it('gives the gateway time to finish in-flight calls', () => {
     expect(

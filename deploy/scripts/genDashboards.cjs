@@ -47,7 +47,17 @@ const latency = dashboard('warmline-latency', 'Warmline: per-stage latency', [
   ),
   panel('Transcript to reply (llm-decision)', 'ms', quantiles('warmline_llm_decision_latency_ms')),
   panel('Reply to first audio (tts)', 'ms', quantiles('warmline_tts_first_audio_ms')),
-  panel('Platform overhead per turn', 'ms', quantiles('warmline_turn_platform_overhead_ms')),
+  // Recorded per hop between stages (labels from, to); a turn's overhead is the sum of its hops.
+  panel('Platform overhead per turn (bus and queues between stages)', 'ms', [
+    [
+      'sum(sum by (from, to) (rate(warmline_turn_platform_overhead_ms_sum[5m])) / sum by (from, to) (rate(warmline_turn_platform_overhead_ms_count[5m])))',
+      'mean per turn (sum of hops)',
+    ],
+    [
+      'histogram_quantile(0.95, sum by (le, from, to) (rate(warmline_turn_platform_overhead_ms_bucket[5m])))',
+      'p95 {{from}} → {{to}}',
+    ],
+  ]),
 ]);
 id = 0;
 const calls = dashboard('warmline-calls', 'Warmline: calls and escalations', [

@@ -16,48 +16,47 @@ const svc = (name, o) => ({
   ...o,
 });
 // grace: seconds SIGTERM may take; the gateway keeps live calls until they end (up to 10 min).
-// metricsEnv: the variable each service reads for its metrics port (null: not configurable yet).
 const services = [
   svc('gateway', {
     grace: 600,
-    metricsEnv: 'METRICS_PORT',
     ports: [['media', 8080]],
     env: { GATEWAY_HOST: '0.0.0.0', GATEWAY_PORT: '8080' },
     cpu: '500m',
   }),
   svc('call-control', {
-    metricsEnv: null,
     ports: [['grpc', 50061]],
     env: { CALL_CONTROL_GRPC_ADDRESS: '0.0.0.0:50061', CALL_CONTROL_STREAM_REPLICAS: '3' },
   }),
   svc('stt', {
     grace: 120,
-    metricsEnv: null,
     env: { STT_MAX_CALLS: '4' },
     cpu: '1000m',
     memory: '512Mi',
   }),
-  svc('llm-decision', { metricsEnv: 'METRICS_PORT', env: { LLM_DECISION_STREAM_REPLICAS: '3' } }),
+  svc('llm-decision', { env: { LLM_DECISION_STREAM_REPLICAS: '3' } }),
   svc('tts', {
     grace: 120,
-    metricsEnv: 'METRICS_PORT',
     env: { TTS_STREAM_REPLICAS: '3' },
     cpu: '500m',
     memory: '512Mi',
   }),
   svc('context-store', {
-    metricsEnv: null,
     ports: [['grpc', 50062]],
     env: { CONTEXT_STORE_GRPC_ADDRESS: '0.0.0.0:50062', CONTEXT_STORE_STREAM_REPLICAS: '3' },
     mongo: true,
   }),
   svc('orchestrator', {
-    metricsEnv: 'ORCHESTRATOR_METRICS_PORT',
     env: { ORCHESTRATOR_STREAM_REPLICAS: '3' },
   }),
 ];
-// Services that read OTEL_EXPORTER_OTLP_ENDPOINT rather than WARMLINE_OTLP_ENDPOINT.
-const otelStandard = new Set(['gateway', 'tts']);
+// The telemetry variables every service reads by the same names (@warmline/telemetry
+// telemetryEnv): traces to the collector Service, the ops server on 9464 on all interfaces.
+const telemetryEnv = [
+  { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://otel-collector:4318' },
+  { name: 'WARMLINE_OTLP_ALLOW_REMOTE', value: 'true' },
+  { name: 'METRICS_PORT', value: String(HEALTH_PORT) },
+  { name: 'METRICS_HOST', value: '0.0.0.0' },
+];
 
 const secretEnv = (name, secret, key) => ({
   name,
@@ -69,12 +68,8 @@ function objects(s) {
   const env = [
     // NATS_URL carries the service's own NATS user and password, so it comes from a Secret.
     secretEnv('NATS_URL', 'warmline-nats-clients', s.name),
-    {
-      name: otelStandard.has(s.name) ? 'OTEL_EXPORTER_OTLP_ENDPOINT' : 'WARMLINE_OTLP_ENDPOINT',
-      value: 'http://otel-collector:4318',
-    },
+    ...telemetryEnv,
     { name: 'LOG_LEVEL', value: 'info' },
-    ...(s.metricsEnv ? [{ name: s.metricsEnv, value: String(HEALTH_PORT) }] : []),
     ...(s.mongo ? [secretEnv('MONGO_URL', 'warmline-mongo', 'url')] : []),
     ...Object.entries(s.env).map(([name, value]) => ({ name, value })),
   ];

@@ -1,14 +1,16 @@
-import { type ActiveCall, BufferClosedError, CallClosedError, events } from '@warmline/sdk';
+import { isHangUp, sendLine } from '@warmline/example-kit';
+import { type ActiveCall, briefCallee, events } from '@warmline/sdk';
 import { converse, storedReason } from './converse';
+import { escalationBriefing } from './domain/escalationBriefing';
 import type { ConversationTurn } from './escalationContext';
 import type { HumanEscalationDeps } from './escalationDeps';
-import { sendLine } from './sendLine';
 
 export type { HumanEscalationDeps } from './escalationDeps';
 
 /**
  * The seed's flow for one call: answer, converse keeping a running summary; on escalation save
- * the context keyed by call id, say the transition line, `connect()` then `close()`; otherwise
+ * the context keyed by call id, say the transition line, `connect()`, whisper a briefing to the
+ * callee (`briefCallee`, unless `deps.briefing` is false), which then `close()`s; otherwise
  * `disconnect()`. A caller hanging up at any point ends it quietly.
  */
 export async function handleCall(call: ActiveCall, deps: HumanEscalationDeps): Promise<void> {
@@ -17,25 +19,28 @@ export async function handleCall(call: ActiveCall, deps: HumanEscalationDeps): P
     const summary: ConversationTurn[] = [];
     const end = await converse(call, deps, summary);
     if (end.kind === 'escalate') {
+      const reason = storedReason(end.decision);
       await deps.contextStore.save({
         callId: call.callId,
         callerNumber: call.callerNumber,
         calleeNumber: call.calleeNumber,
         connectorId: call.connectorId,
-        reason: storedReason(end.decision),
+        reason,
         detail: end.decision.detail,
         turns: summary,
         savedAt: new Date(),
       });
       await sendLine(call, deps.synthesizer, end.decision.replyText);
       await call.connect({ ringTimeSeconds: deps.ringTimeSeconds ?? 40 });
-      await call.close();
+      await briefCallee(call, escalationBriefing(reason, summary), {
+        speak: (text) => deps.synthesizer.synthesize(text),
+        enabled: deps.briefing ?? true,
+      });
     } else if (call.state !== 'DISCONNECTED') {
       await call.disconnect();
     }
   } catch (error) {
-    const hungUp = error instanceof CallClosedError || error instanceof BufferClosedError;
-    if (hungUp || call.state === 'DISCONNECTED') return; // the caller hung up meanwhile
+    if (isHangUp(error, call)) return; // the caller hung up meanwhile
     throw error;
   }
 }

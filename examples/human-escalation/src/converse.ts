@@ -3,11 +3,10 @@ import {
   initialConversationState,
   reasonName,
 } from '@warmline/llm-decision';
+import { callerUtterances, sendLine } from '@warmline/example-kit';
 import type { ActiveCall } from '@warmline/sdk';
-import { callerUtterances } from './callerUtterances';
 import type { ConversationTurn } from './escalationContext';
 import type { HumanEscalationDeps } from './escalationDeps';
-import { sendLine } from './sendLine';
 
 /** How a conversation ended: the AI asked for a person, or it is done (or the caller left). */
 export type ConversationEnd =

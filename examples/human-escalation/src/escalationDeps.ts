@@ -1,8 +1,10 @@
 import type { WarmlineClient, WarmlineLogger } from '@warmline/sdk';
-import type { UtteranceDetectorOptions } from './utteranceDetector';
+import type {
+  SpeechRecognizer,
+  SpeechSynthesizer,
+  UtteranceDetectorOptions,
+} from '@warmline/example-kit';
 import type { ContextStore } from './escalationContext';
-import type { SpeechRecognizer } from './engines/speechRecognizer';
-import type { SpeechSynthesizer } from './engines/speechSynthesizer';
 import type { TurnDecider } from './turnDecider';
 
 /** What {@link runHumanEscalation} needs. */
@@ -17,6 +19,8 @@ export interface HumanEscalationDeps {
   readonly sampleRate?: number;
   /** Ring time of `connect()`; default 40 s. */
   readonly ringTimeSeconds?: number;
+  /** Whisper a briefing to the callee before leaving (default true). */
+  readonly briefing?: boolean;
   /** End-of-utterance tuning. */
   readonly utterances?: Partial<UtteranceDetectorOptions>;
   /** Where call failures are logged; default silent. */

@@ -58,6 +58,7 @@ export {
 } from './errors/warmlineError';
 export { BufferClosedError, BufferFullError } from './errors/bufferErrors';
 export {
+  AgentModeNotSupportedError,
   CallClosedError,
   CallCommandError,
   CallCommandTimeoutError,
@@ -68,3 +69,17 @@ export {
 } from './errors/callErrors';
 
 export { silentLogger, type LogFields, type WarmlineLogger } from './logger';
+
+export {
+  briefCallee,
+  type BriefCalleeOptions,
+  type BriefableCall,
+  type BriefingOutcome,
+} from './briefing/briefCallee';
+export {
+  DEFAULT_BRIEFING_TEXT,
+  briefingText,
+  shortenSummary,
+  type BriefingTextOptions,
+  type CallBriefing,
+} from './domain/briefingText';

@@ -6,9 +6,11 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { registerGlobalProviders, unregisterGlobalProviders } from './globalProviders';
 import { enableInstrumentations } from './instrumentations';
-import { type MetricsServer, startMetricsServer } from './metricsServer';
+import { type OpsServer, startOpsServer } from './opsServer';
 import { otlpTracesUrl } from './otlpTracesUrl';
+import { Readiness } from './readiness';
 import { serviceResource } from './serviceResource';
+import { stageOf } from './callAttributes';
 import { spanProcessors } from './spanProcessors';
 import { TelemetryShutdownError } from './telemetryErrors';
 
@@ -24,8 +26,13 @@ export interface TelemetryOptions {
   allowRemoteEndpoint?: boolean;
   /** An exporter fed span by span (tests pass an `InMemorySpanExporter`); `shutdown()` shuts it down too. */
   spanExporter?: SpanExporter;
-  /** Serve Prometheus text at `http://127.0.0.1:<port>/metrics`; 0 picks a free port. */
+  /**
+   * Serve the ops endpoints (`/metrics`, `/healthz`, `/readyz`) on this port; 0 picks a free
+   * port; omitted, no server (`METRICS_PORT`, see `telemetryEnv`).
+   */
   metricsPort?: number;
+  /** Interface of the ops server, default 127.0.0.1; containers use 0.0.0.0 (`METRICS_HOST`). */
+  metricsHost?: string;
   /** Instrumentations to point at these providers; construct them before loading what they patch. */
   instrumentations?: Instrumentation[];
 }
@@ -38,6 +45,13 @@ export interface Telemetry {
   readonly meter: Meter;
   /** Where Prometheus scrapes, when `metricsPort` was given. */
   readonly metricsUrl?: string;
+  /** Base URL of the ops server (`…/healthz`, `…/readyz`, `…/metrics`), when `metricsPort` was given. */
+  readonly opsUrl?: string;
+  /**
+   * What `/readyz` reports: the service calls `readiness.ready({ nats: () => … })` once started,
+   * and `readiness.draining()` first on SIGTERM. Until `ready`, `/readyz` answers 503 `starting`.
+   */
+  readonly readiness: Readiness;
   /** Flushes spans, stops exporters and the metrics server; later calls return the same promise. */
   shutdown(): Promise<void>;
 }
@@ -60,7 +74,7 @@ export interface Telemetry {
  * until its `shutdown()`, which then leaves the newer globals in place.
  *
  * @throws {@link OtlpEndpointError} for an unusable or (unless allowed) remote OTLP endpoint.
- * @throws {@link MetricsServerError} when `metricsPort` cannot be bound.
+ * @throws {@link MetricsServerError} when `metricsPort` cannot be bound on `metricsHost`.
  */
 export const initTelemetry = async (options: TelemetryOptions): Promise<Telemetry> => {
   const { serviceName, serviceVersion } = options;
@@ -72,9 +86,11 @@ export const initTelemetry = async (options: TelemetryOptions): Promise<Telemetr
     options.metricsPort === undefined
       ? undefined
       : new PrometheusExporter({ preventServerStart: true });
+  const readiness = new Readiness();
   // Bind first: a taken port fails before any global changes.
-  const metricsServer: MetricsServer | undefined =
-    prometheus && (await startMetricsServer(prometheus, options.metricsPort ?? 0));
+  const opsServer: OpsServer | undefined =
+    prometheus &&
+    (await startOpsServer(prometheus, readiness, options.metricsPort ?? 0, options.metricsHost));
 
   const resource = serviceResource({ serviceName, serviceVersion });
   const tracerProvider = new NodeTracerProvider({
@@ -82,6 +98,7 @@ export const initTelemetry = async (options: TelemetryOptions): Promise<Telemetr
     spanProcessors: spanProcessors({
       spanExporter: options.spanExporter,
       otlpTracesUrl: tracesUrl,
+      stage: stageOf(serviceName),
     }),
   });
   const meterProvider = new MeterProvider({ resource, readers: prometheus ? [prometheus] : [] });
@@ -99,7 +116,7 @@ export const initTelemetry = async (options: TelemetryOptions): Promise<Telemetr
     const results = await Promise.allSettled([
       tracerProvider.shutdown(),
       meterProvider.shutdown(),
-      metricsServer?.close(),
+      opsServer?.close(),
     ]);
     const failures = results.flatMap((result): unknown[] =>
       result.status === 'rejected' ? [result.reason] : [],
@@ -110,7 +127,8 @@ export const initTelemetry = async (options: TelemetryOptions): Promise<Telemetr
   return {
     tracer: tracerProvider.getTracer(serviceName, serviceVersion),
     meter: meterProvider.getMeter(serviceName, serviceVersion),
-    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
+    ...(opsServer ? { metricsUrl: `${opsServer.baseUrl}/metrics`, opsUrl: opsServer.baseUrl } : {}),
+    readiness,
     shutdown: () => (stopped ??= stop()),
   };
 };

@@ -24,15 +24,28 @@ export class OtlpEndpointError extends Error {
   }
 }
 
-/** Thrown by `initTelemetry` when the Prometheus endpoint cannot listen (port taken, say). */
+/** Thrown by `initTelemetry` when the ops endpoint (`/metrics`, `/healthz`, `/readyz`) cannot listen. */
 export class MetricsServerError extends Error {
   override readonly name = 'MetricsServerError';
 
   constructor(
     readonly port: number,
+    readonly host: string,
     options: { cause: unknown },
   ) {
-    super(`cannot serve metrics on 127.0.0.1:${port}`, options);
+    super(`cannot serve metrics on ${host}:${port}`, options);
+  }
+}
+
+/** Thrown by `telemetryEnv` for a malformed `METRICS_PORT`, `METRICS_HOST` or OTLP endpoint variable. */
+export class TelemetryConfigError extends Error {
+  override readonly name = 'TelemetryConfigError';
+
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+  ) {
+    super(`${variable} must be ${expected}`);
   }
 }
 

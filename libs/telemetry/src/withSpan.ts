@@ -7,6 +7,7 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
+import { callIdAttribute, callIdOf, withCallBaggage } from './callAttributes';
 
 /** The tracer name `withSpan` uses on the global tracer provider. */
 export const TRACER_NAME = 'warmline';
@@ -43,10 +44,13 @@ export const withSpan = async <T>(
   // Looked up per call, so a later initTelemetry's provider is the one used.
   const tracer = trace.getTracer(TRACER_NAME);
   const spanOptions = { attributes: options.attributes, kind: options.kind };
+  const parent = options.parent ?? context.active();
+  const callId = callIdAttribute(options.attributes);
+  // A span that names its call passes the call id on as baggage to what it publishes.
   return tracer.startActiveSpan(
     name,
     spanOptions,
-    options.parent ?? context.active(),
+    callId !== undefined && callIdOf(parent) !== callId ? withCallBaggage(parent, callId) : parent,
     async (span) => {
       try {
         return await fn(span);

@@ -21,3 +21,6 @@ export type { DeepPartial, ErrorMatcher } from './spec/errorMatcher';
 export type { DecideResult, ErrorOf, OutputOf, WorkflowResult } from './spec/outcome';
 export * from './spec/specErrors';
 export * from './carrierCaller';
+export * from './baresip';
+export * from './bench/percentiles';
+export * from './bench/processCpu';

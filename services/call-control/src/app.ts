@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Bus, connectBus, KeyedQueue } from '@warmline/bus';
-import type { Logger } from '@warmline/telemetry';
+import { type Logger, natsCheck, type ReadinessCheck } from '@warmline/telemetry';
 import { startGrpcServer, type GrpcServer } from './adapters/grpc/grpcServer';
 import { OpenStreams } from './adapters/grpc/openStreams';
 import { ensureCallControlStreams } from './adapters/nats/ensureCallControlStreams';
@@ -34,6 +34,8 @@ export interface StartedApp {
 export interface App {
   start(): Promise<StartedApp>;
   stop(): Promise<void>;
+  /** What `/readyz` checks: NATS answering (false before start and after stop). */
+  readinessChecks(): Record<string, ReadinessCheck>;
 }
 
 interface Running {
@@ -116,5 +118,7 @@ export function createApp(deps: AppDeps): App {
     log.info('call-control stopped');
   };
 
-  return { start, stop };
+  const readinessChecks = () => ({ nats: natsCheck(() => running?.bus.nc) });
+
+  return { start, stop, readinessChecks };
 }

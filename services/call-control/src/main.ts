@@ -1,4 +1,4 @@
-import { createLogger, initTelemetry } from '@warmline/telemetry';
+import { createLogger, initTelemetry, telemetryEnv } from '@warmline/telemetry';
 import { createApp } from './app';
 import { loadCallControlConfig } from './config';
 
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const telemetry = await initTelemetry({
     serviceName: SERVICE,
     ...(config.otlpEndpoint ? { otlpEndpoint: config.otlpEndpoint } : {}),
+    ...telemetryEnv(),
   });
   const log = createLogger({ service: SERVICE, level: config.logLevel, logPii: config.logPii });
   const app = createApp({ config, log });
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       log.info({ signal }, 'stopping');
+      telemetry.readiness.draining();
       try {
         await app.stop();
         await telemetry.shutdown();
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 
   await app.start();
+  telemetry.readiness.ready(app.readinessChecks());
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,12 @@
 import {
   CallState,
+  ConversationEvent,
   EscalationOutcome,
   EscalationReason,
   PartialTranscript,
   subjects,
 } from '@warmline/contracts';
-import { protoCodec, publish } from '@warmline/bus';
+import { protoCodec, publish, publishToStream } from '@warmline/bus';
 import { BSON } from 'mongodb';
 import { toCallContext } from './domain';
 import { startHarness, type Harness } from './test/harness.test';
@@ -103,6 +104,31 @@ describe('the projection of a realistic call', () => {
     expect(resumedFromStart()).toBe(true);
     expect(after).toEqual(before);
     expect(BSON.EJSON.stringify(after)).toBe(BSON.EJSON.stringify(before));
+  });
+
+  it('folds an event id once: the same event stored again at a new position moves only the position', async () => {
+    const before = await settled();
+    const request = realisticCall(CALL_ID, new Date()).conversation.find(
+      (e) => e.event.payload?.$case === 'escalationRequested',
+    );
+    if (request?.stream !== 'conversation') throw new Error('fixture');
+    const { event } = request;
+    // Same event id as the one already folded, a later occurred_at, and a new message id: what a
+    // producer retrying after JetStream's duplicate window stores.
+    const ack = await publishToStream(
+      h.bus,
+      subjects.conversationEvents(CALL_ID),
+      protoCodec(ConversationEvent),
+      event,
+      { msgId: `${event.eventId}#retry` },
+    );
+    expect(ack.duplicate).toBe(false);
+    const after = await settled();
+    expect(after.positions).toEqual({ ...before.positions, conversation: ack.seq });
+    expect({ ...after, positions: before.positions }).toEqual(before);
+    expect(
+      after.timeline.filter((t) => t.kind === 'conversation.escalation-requested'),
+    ).toHaveLength(1);
   });
 
   it('rebuilds from the event log (collection dropped, replay from sequence 1) to an equal document', async () => {

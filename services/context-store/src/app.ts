@@ -1,8 +1,8 @@
-import { connectBus, ensureStreams, KeyedQueue } from '@warmline/bus';
+import { type Bus, connectBus, ensureStreams, KeyedQueue } from '@warmline/bus';
 import { streams } from '@warmline/contracts';
-import type { Logger } from '@warmline/telemetry';
+import { type Logger, natsCheck, pingCheck, type ReadinessCheck } from '@warmline/telemetry';
 import { contextCollections } from './adapters/mongo/collections';
-import { connectMongo } from './adapters/mongo/connectMongo';
+import { connectMongo, type MongoConnection } from './adapters/mongo/connectMongo';
 import { ensureIndexes } from './adapters/mongo/ensureIndexes';
 import { mongoCheckpointStore } from './adapters/mongo/mongoCheckpointStore';
 import { mongoContextRepository } from './adapters/mongo/mongoContextRepository';
@@ -46,6 +46,8 @@ export interface ContextStoreApp {
   caughtUp(timeoutMs?: number): Promise<void>;
   /** Runs one retention sweep now (sweep mode); the number of documents deleted. */
   sweepExpired(): Promise<number>;
+  /** What `/readyz` checks: NATS answering and MongoDB answering a ping (false before start). */
+  readinessChecks(): Record<string, ReadinessCheck>;
 }
 
 /**
@@ -58,6 +60,7 @@ export const createApp = (deps: AppDeps): ContextStoreApp => {
   const closers: (() => Promise<void> | void)[] = [];
   const followers: Follower[] = [];
   let lastSequences: (() => Promise<number[]>) | undefined;
+  const connected: { mongo?: MongoConnection; bus?: Bus } = {};
   let sweep: () => Promise<number> = async () => 0;
 
   const stop = async () => {
@@ -72,6 +75,7 @@ export const createApp = (deps: AppDeps): ContextStoreApp => {
   const start = async (): Promise<AppEndpoints> => {
     try {
       const mongo = await connectMongo(config.mongoUrl, config.databaseName);
+      connected.mongo = mongo;
       closers.push(() => mongo.close());
       const collections = contextCollections(mongo.db);
       await ensureIndexes(collections);
@@ -80,6 +84,7 @@ export const createApp = (deps: AppDeps): ContextStoreApp => {
       sweep = () => retention.sweep();
 
       const bus = await connectBus({ servers: config.natsUrl, name: 'context-store' });
+      connected.bus = bus;
       closers.push(() => bus.drain());
       await ensureStreams(
         bus,
@@ -172,5 +177,12 @@ export const createApp = (deps: AppDeps): ContextStoreApp => {
       );
     },
     sweepExpired: () => sweep(),
+    readinessChecks: () => ({
+      nats: natsCheck(() => connected.bus?.nc),
+      mongo: async () => {
+        const { mongo } = connected;
+        return mongo !== undefined && pingCheck(() => mongo.db.command({ ping: 1 }))();
+      },
+    }),
   };
 };

@@ -1,4 +1,4 @@
-import { createLogger, initTelemetry } from '@warmline/telemetry';
+import { createLogger, initTelemetry, telemetryEnv } from '@warmline/telemetry';
 import { createApp } from './app';
 import { loadContextStoreConfig } from './config';
 
@@ -8,6 +8,7 @@ const main = async (): Promise<void> => {
   const telemetry = await initTelemetry({
     serviceName: 'context-store',
     ...(config.otlpEndpoint ? { otlpEndpoint: config.otlpEndpoint } : {}),
+    ...telemetryEnv(),
   });
   const log = createLogger({
     service: 'context-store',
@@ -20,6 +21,7 @@ const main = async (): Promise<void> => {
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       log.info({ signal }, 'stopping');
+      telemetry.readiness.draining();
       await app.stop();
       await telemetry.shutdown();
       log.info('stopped');
@@ -31,6 +33,7 @@ const main = async (): Promise<void> => {
 
   try {
     const endpoints = await app.start();
+    telemetry.readiness.ready(app.readinessChecks());
     log.info({ ...endpoints }, 'ready');
   } catch (error) {
     log.fatal({ err: error }, 'failed to start');

@@ -1,5 +1,6 @@
+import { type Meter, metrics } from '@opentelemetry/api';
 import type { Bus } from '@warmline/bus';
-import type { Logger } from '@warmline/telemetry';
+import { createHopRecorder, type Logger } from '@warmline/telemetry';
 import { publicUrls } from './adapters/http/publicUrls';
 import { type GatewayServer, startGatewayServer } from './adapters/http/gatewayServer';
 import { natsGatewayBus } from './adapters/natsGatewayBus';
@@ -9,6 +10,9 @@ import type { GatewayConfig } from './config';
 import { MediaClock } from './media/clock/mediaClock';
 import { clockedPacers } from './media/pacing/clockedPacer';
 import { timerPacers } from './media/pacing/timerPacer';
+import { observeCallsActive } from './telemetry/gatewayMetrics';
+import { TurnTraces } from './telemetry/turnTraces';
+import { SipUserAgent } from './sipCalls/sipUserAgent';
 
 /** What the gateway needs from its process. */
 export interface AppDeps {
@@ -20,6 +24,8 @@ export interface AppDeps {
   readonly bus: Bus;
   readonly logger: Logger;
   readonly observer?: GatewayObserver;
+  /** Where the contract metrics go (default: the global meter provider's `gateway` meter). */
+  readonly meter?: Meter;
 }
 
 /** What a running gateway holds, for health checks and leak checks. */
@@ -32,12 +38,19 @@ export interface GatewayStats {
   readonly clockMembers: number;
   /** Whether the shared clock's timer is armed. */
   readonly clockArmed: boolean;
+  /** SIP calls held, live transactions and dialogs (0 when SIP is off). */
+  readonly sipCalls: number;
+  readonly sipTransactions: number;
+  readonly sipDialogs: number;
+  readonly rtpSockets: number;
+  /** RTP packets dropped for coming from an unexpected address. */
+  readonly rtpUnexpectedSource: number;
 }
 
 /** The gateway service. */
 export interface GatewayApp {
-  /** Listens; resolves with the port (useful when configured as 0). */
-  start(): Promise<{ readonly port: number }>;
+  /** Listens; resolves with the port (useful when configured as 0) and the SIP port when SIP is on. */
+  start(): Promise<{ readonly port: number; readonly sipPort?: number }>;
   /** Ends every call (reported as media lost), closes every socket, timer and subscription. */
   stop(): Promise<void>;
   /** Waits until every ended call has finished its teardown. */
@@ -57,8 +70,10 @@ export const createApp = (deps: AppDeps): GatewayApp => {
     onError: (error) => logger.error({ err: error }, 'media clock member failed'),
   });
   const urls = publicUrls(config.publicBaseUrl);
-  const calls = new CallRegistry({
-    bus: natsGatewayBus(deps.bus, { logger, startTimeoutMs: config.startTimeoutMs }),
+  const meter = deps.meter ?? metrics.getMeter('gateway');
+  const traces = new TurnTraces(createHopRecorder(meter));
+  const callDeps = {
+    bus: natsGatewayBus(deps.bus, { logger, startTimeoutMs: config.startTimeoutMs, traces }),
     logger,
     gatewayId: config.gatewayId,
     observer: deps.observer,
@@ -68,8 +83,11 @@ export const createApp = (deps: AppDeps): GatewayApp => {
       pacers: config.pacing === 'per-call-timer' ? timerPacers : clockedPacers(clock),
       clock,
     },
-  });
+  };
+  const calls = new CallRegistry(callDeps);
+  const sip = config.sip ? new SipUserAgent(config.sip, callDeps) : undefined;
   let server: GatewayServer | undefined;
+  observeCallsActive(meter, () => calls.size + (sip?.stats.calls ?? 0));
 
   return {
     start: async () => {
@@ -82,22 +100,33 @@ export const createApp = (deps: AppDeps): GatewayApp => {
         urls,
         logger,
       });
+      const sipPort = sip ? await sip.start() : undefined;
+      if (sipPort !== undefined) logger.info({ sipPort }, 'sip listening');
       logger.info({ port: server.port, gatewayId: config.gatewayId }, 'gateway listening');
-      return { port: server.port };
+      return sipPort === undefined ? { port: server.port } : { port: server.port, sipPort };
     },
     stop: async () => {
       await calls.shutdown();
+      await sip?.stop();
       await server?.close();
       clock.stop();
       logger.info('gateway stopped');
     },
-    settled: () => calls.settled(),
+    settled: async () => {
+      await calls.settled();
+      await sip?.settled();
+    },
     get stats() {
       return {
         calls: calls.size,
         openStreams: server?.openStreams ?? 0,
         clockMembers: clock.size,
         clockArmed: clock.armed,
+        sipCalls: sip?.stats.calls ?? 0,
+        sipTransactions: sip?.stats.transactions ?? 0,
+        sipDialogs: sip?.stats.dialogs ?? 0,
+        rtpSockets: sip?.stats.rtpSockets ?? 0,
+        rtpUnexpectedSource: sip?.stats.rtpUnexpectedSource ?? 0,
       };
     },
   };

@@ -1,5 +1,5 @@
 import { connectBus } from '@warmline/bus';
-import { createLogger, initTelemetry } from '@warmline/telemetry';
+import { createLogger, initTelemetry, natsCheck, telemetryEnv } from '@warmline/telemetry';
 import { createApp } from './app';
 import { readConfig } from './config';
 
@@ -10,6 +10,7 @@ const main = async (): Promise<void> => {
     serviceName: 'gateway',
     otlpEndpoint: config.otlpEndpoint,
     metricsPort: config.metricsPort,
+    ...telemetryEnv(),
   });
   const logger = createLogger({
     service: 'gateway',
@@ -17,14 +18,16 @@ const main = async (): Promise<void> => {
     logPii: config.logPii,
   });
   const bus = await connectBus({ servers: config.natsUrl, name: `gateway-${config.gatewayId}` });
-  const app = createApp({ config, bus, logger });
+  const app = createApp({ config, bus, logger, meter: telemetry.meter });
   await app.start();
+  telemetry.readiness.ready({ nats: natsCheck(() => bus.nc) });
   logger.info('ready');
 
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    telemetry.readiness.draining();
     await app.stop();
     await bus.drain();
     await telemetry.shutdown();

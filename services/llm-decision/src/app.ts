@@ -1,7 +1,13 @@
 import { type Meter, metrics } from '@opentelemetry/api';
 import { type Bus, type ConsumerHandle, ensureStreams, KeyedQueue } from '@warmline/bus';
 import { streams } from '@warmline/contracts';
-import { type Logger, createLogger } from '@warmline/telemetry';
+import {
+  type Logger,
+  WarmlineMetrics,
+  createHopRecorder,
+  createLogger,
+  createStageLatency,
+} from '@warmline/telemetry';
 import { createCallHandlerLookup } from './adapters/nats/callHandlers';
 import { createConversationLog } from './adapters/nats/conversationLog';
 import { createSpeechQueue } from './adapters/nats/speechQueue';
@@ -72,13 +78,20 @@ export function createApp(deps: AppDeps): App {
     fallback: config.fallback,
     ...(config.fallback.safeReply === undefined ? {} : { safeReply: config.fallback.safeReply }),
   });
+  const meter = deps.meter ?? metrics.getMeter('llm-decision');
+  const latency = createStageLatency(
+    meter,
+    WarmlineMetrics.LLM_DECISION_LATENCY_MS,
+    'Transcript received to reply (or escalation) appended and its speech queued',
+  );
+  const hop = createHopRecorder(meter);
   const handle = onCallerTranscribed({
     profile,
     conversations: createConversationLog(bus, profile),
     callHandlers: createCallHandlerLookup(bus, config.defaultHandler),
     speech: createSpeechQueue(bus),
     runner,
-    metrics: createDecisionMetrics(deps.meter ?? metrics.getMeter('llm-decision')),
+    metrics: createDecisionMetrics(meter),
     log,
     now,
     speechSettings: { voice: config.ttsVoice, sampleRate: 0 },
@@ -86,8 +99,16 @@ export function createApp(deps: AppDeps): App {
   });
   // Turns of one call are decided in order; different calls in parallel, up to `concurrency`.
   const perCall = new KeyedQueue();
-  const handleInOrder: TranscriptHandler = (event, transcript) =>
-    perCall.run(event.callId, () => handle(event, transcript));
+  const handleInOrder: TranscriptHandler = async (event, transcript) => {
+    const receivedAt = now();
+    const result = await perCall.run(event.callId, () => handle(event, transcript));
+    // Only turns this replica answered now (not repeats, stale or SDK calls) are measured.
+    if (result === 'decided' || result === 'escalated' || result === 'ended') {
+      hop('stt', 'llm-decision', event.occurredAt?.getTime() ?? 0, receivedAt);
+      latency.record(now() - receivedAt);
+    }
+    return result;
+  };
   const consumers: ConsumerHandle[] = [];
   return {
     start: async () => {

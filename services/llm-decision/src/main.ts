@@ -3,7 +3,7 @@
  * createApp → start; SIGTERM or SIGINT → stop, drain NATS, flush telemetry.
  */
 import { connectBus } from '@warmline/bus';
-import { createLogger, initTelemetry } from '@warmline/telemetry';
+import { createLogger, initTelemetry, natsCheck, telemetryEnv } from '@warmline/telemetry';
 import { loadProfileFile } from './adapters/profileFile';
 import { createApp } from './app';
 import { loadLlmDecisionConfig } from './config';
@@ -16,17 +16,20 @@ async function main(): Promise<void> {
     serviceName: SERVICE,
     ...(config.otlpEndpoint === undefined ? {} : { otlpEndpoint: config.otlpEndpoint }),
     ...(config.metricsPort === undefined ? {} : { metricsPort: config.metricsPort }),
+    ...telemetryEnv(),
   });
   const log = createLogger({ service: SERVICE, level: config.logLevel, logPii: config.logPii });
   const profile = await loadProfileFile(config.profilePath);
   const bus = await connectBus({ servers: config.natsUrl, name: SERVICE });
   const app = createApp({ bus, config, profile, log, meter: telemetry.meter });
   await app.start();
+  telemetry.readiness.ready({ nats: natsCheck(() => bus.nc) });
 
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
     stopping ??= (async () => {
       log.info({ signal }, 'stopping');
+      telemetry.readiness.draining();
       await app.stop();
       await bus.drain();
       await telemetry.shutdown();

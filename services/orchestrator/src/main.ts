@@ -1,5 +1,5 @@
 import { connectBus } from '@warmline/bus';
-import { createLogger, initTelemetry } from '@warmline/telemetry';
+import { createLogger, initTelemetry, natsCheck, telemetryEnv } from '@warmline/telemetry';
 import { createApp } from './app';
 import { loadOrchestratorConfig } from './config';
 import { createSagaMetrics } from './telemetry/sagaMetrics';
@@ -11,6 +11,7 @@ const main = async (): Promise<void> => {
     serviceName: 'orchestrator',
     ...(config.otlpEndpoint === undefined ? {} : { otlpEndpoint: config.otlpEndpoint }),
     ...(config.metricsPort === undefined ? {} : { metricsPort: config.metricsPort }),
+    ...telemetryEnv(),
   });
   const log = createLogger({
     service: 'orchestrator',
@@ -24,6 +25,7 @@ const main = async (): Promise<void> => {
   const shutdown = (signal: string) =>
     (stopping ??= (async () => {
       log.info({ signal }, 'orchestrator stopping');
+      telemetry.readiness.draining();
       await app.stop();
       await bus.drain();
       await telemetry.shutdown();
@@ -40,6 +42,7 @@ const main = async (): Promise<void> => {
     });
   }
   await app.start();
+  telemetry.readiness.ready({ nats: natsCheck(() => bus.nc) });
 };
 
 main().catch((error: unknown) => {

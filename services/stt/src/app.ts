@@ -1,5 +1,7 @@
+import { type Meter, metrics } from '@opentelemetry/api';
 import {
   type Bus,
+  contextFromHeaders,
   createEventStore,
   type MessageListener,
   onMessage,
@@ -19,6 +21,7 @@ import { CallRouter } from './adapters/callRouter';
 import { CallSession } from './adapters/callSession';
 import type { TurnTakingConfig } from './domain/turn/callTurnTaking';
 import type { SpeechRecognizer } from './engines/recognition';
+import { createSttMetrics } from './telemetry/sttMetrics';
 
 /** The service settings createApp needs (see config.ts for their environment variables). */
 export interface SttAppConfig {
@@ -39,6 +42,8 @@ export interface SttAppDeps {
   readonly log: Logger;
   readonly config: SttAppConfig;
   readonly now?: () => number;
+  /** Where the contract metrics go (default: the global meter provider's `stt` meter). */
+  readonly meter?: Meter;
 }
 
 /** The running service. */
@@ -68,6 +73,11 @@ export const createApp = (deps: SttAppDeps): SttApp => {
   });
   const leases = new CallLeases(bus, config.replicaId, config.leaseTtlMs);
   const playback = new Map<string, MessageListener>();
+  // The gauge is read at scrape time, once the router below exists.
+  const sttMetrics = createSttMetrics(
+    deps.meter ?? metrics.getMeter('stt'),
+    () => router.owned.length,
+  );
   const router = new CallRouter({
     leases,
     now,
@@ -82,6 +92,7 @@ export const createApp = (deps: SttAppDeps): SttApp => {
         log,
         now,
         turnTaking: config.turnTaking,
+        metrics: sttMetrics,
       });
       playback.set(
         callId,
@@ -117,7 +128,7 @@ export const createApp = (deps: SttAppDeps): SttApp => {
         bus,
         subjectWildcards.mediaIn,
         protoCodec(AudioFrame),
-        (d) => router.sessionFor(d.value.callId)?.audio(d.value),
+        (d) => router.sessionFor(d.value.callId)?.audio(d.value, contextFromHeaders(d.headers)),
         {
           onError: (error) => log.error({ err: error }, 'frame handling failed'),
         },

@@ -14,7 +14,7 @@ import type { SttAppConfig } from './app';
 
 const schema = z.object({
   NATS_URL: url({ protocols: ['nats:', 'tls:'] }).default('nats://127.0.0.1:4222'),
-  STT_ENGINE: oneOf(['pocketsphinx', 'deepgram', 'openai']).default('pocketsphinx'),
+  STT_ENGINE: oneOf(['pocketsphinx', 'deepgram', 'openai', 'instant']).default('pocketsphinx'),
   STT_REPLICA_ID: nonEmpty().optional(),
   STT_MAX_CALLS: z.coerce.number().int().positive().default(4),
   STT_LEASE_TTL: durationMs().default(3_000),
@@ -22,6 +22,7 @@ const schema = z.object({
   STT_END_OF_TURN_SILENCE: durationMs().default(700),
   STT_BARGE_IN_MIN_SPEECH: durationMs().default(400),
   STT_PYTHON: nonEmpty().default('/usr/bin/python3'),
+  STT_INSTANT_TRANSCRIPT: nonEmpty().default('what are your opening hours'),
   DEEPGRAM_API_KEY: nonEmpty().optional(),
   DEEPGRAM_URL: url({ protocols: ['wss:', 'ws:'] }).default('wss://api.deepgram.com'),
   OPENAI_API_KEY: nonEmpty().optional(),
@@ -35,6 +36,8 @@ const schema = z.object({
 /** Which engine and how to reach it. */
 export type EngineConfig =
   | { readonly kind: 'pocketsphinx'; readonly python: string }
+  /** Benchmarks only: every turn's transcript is `transcript`, given at end of speech. */
+  | { readonly kind: 'instant'; readonly transcript: string }
   | { readonly kind: 'deepgram'; readonly apiKey: string; readonly baseUrl: string }
   | {
       readonly kind: 'openai';
@@ -72,6 +75,8 @@ const engineOf = (env: z.output<typeof schema>): EngineConfig => {
       model: env.OPENAI_TRANSCRIPTION_MODEL,
     };
   }
+  if (env.STT_ENGINE === 'instant')
+    return { kind: 'instant', transcript: env.STT_INSTANT_TRANSCRIPT };
   return { kind: 'pocketsphinx', python: env.STT_PYTHON };
 };
 

@@ -21,4 +21,15 @@ describe('loadSttConfig', () => {
       model: 'gpt-4o-mini-transcribe',
     });
   });
+
+  it('runs the benchmarking engine only when asked, with its fixed transcript', () => {
+    expect(loadSttConfig({ STT_ENGINE: 'instant' }).engine).toEqual({
+      kind: 'instant',
+      transcript: 'what are your opening hours',
+    });
+    expect(
+      loadSttConfig({ STT_ENGINE: 'instant', STT_INSTANT_TRANSCRIPT: 'I want a human' }).engine,
+    ).toEqual({ kind: 'instant', transcript: 'I want a human' });
+    expect(() => loadSttConfig({ STT_ENGINE: 'instantly' })).toThrow(ConfigError);
+  });
 });

@@ -1,8 +1,9 @@
 import { connectBus } from '@warmline/bus';
-import { createLogger, initTelemetry } from '@warmline/telemetry';
+import { createLogger, initTelemetry, natsCheck, telemetryEnv } from '@warmline/telemetry';
 import { createApp } from './app';
 import { loadSttConfig, type EngineConfig } from './config';
 import { DeepgramRecognizer } from './engines/deepgram/deepgramRecognizer';
+import { InstantRecognizer } from './engines/instant/instantRecognizer';
 import { OpenAiRecognizer } from './engines/openai/openAiRecognizer';
 import { PocketsphinxRecognizer } from './engines/pocketsphinx/pocketsphinxRecognizer';
 import type { SpeechRecognizer } from './engines/recognition';
@@ -27,6 +28,8 @@ const recognizerFor = async (
         baseUrl: engine.baseUrl,
         model: engine.model,
       });
+    case 'instant':
+      return new InstantRecognizer(engine.transcript);
     default: {
       const never: never = engine;
       return never;
@@ -40,16 +43,18 @@ async function main(): Promise<void> {
   const telemetry = await initTelemetry({
     serviceName: SERVICE,
     ...(config.otlpEndpoint ? { otlpEndpoint: config.otlpEndpoint } : {}),
+    ...telemetryEnv(),
   });
   const log = createLogger({ service: SERVICE, level: config.logLevel, logPii: config.logPii });
   const recognizer = await recognizerFor(config.engine, config.app.maxCalls);
   const bus = await connectBus({ servers: config.natsUrl, name: SERVICE });
-  const app = createApp({ bus, recognizer, log, config: config.app });
+  const app = createApp({ bus, recognizer, log, config: config.app, meter: telemetry.meter });
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
     stopping ??= (async () => {
       log.info({ signal }, 'stopping');
+      telemetry.readiness.draining();
       try {
         await app.stop();
         await recognizer.close();
@@ -65,6 +70,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   await app.start();
+  telemetry.readiness.ready({
+    nats: natsCheck(() => bus.nc),
+    engine: () => recognizer.healthy?.() ?? true,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { type Logger, WarmlineAttributes } from '@warmline/telemetry';
 import { subscribeCancels } from './adapters/cancelSubscription';
 import { framePublisher } from './adapters/framePublisher';
 import { oldestRequestLookup } from './adapters/oldestRequest';
+import { playbackReporter } from './adapters/playbackReporter';
 import { type SpeakConsumer, startSpeakConsumer } from './adapters/speakConsumer';
 import { PhraseCache } from './domain/cache/phraseCache';
 import type { SpeechEngine } from './engines/speechEngine';
@@ -60,7 +61,8 @@ export const createApp = ({ bus, engine, logger, meter, settings }: AppDeps): Tt
         'waiting for an earlier utterance of the call',
       ),
   });
-  const handler = speakRequestHandler({
+  const playback = playbackReporter({ bus, logger });
+  const speak = speakRequestHandler({
     scheduler,
     metrics: createTtsMetrics(meter),
     logger,
@@ -69,13 +71,17 @@ export const createApp = ({ bus, engine, logger, meter, settings }: AppDeps): Tt
     utterance: {
       engine,
       cache,
-      publish: framePublisher(bus),
+      publish: playback.observe(framePublisher(bus)),
       now: monotonicMs,
       wallNow: Date.now,
       sleep: abortableSleep,
       pacingBatchMs: settings.pacingBatchMs,
     },
   });
+  const handler: typeof speak = (request, ctx) => {
+    playback.track(request); // reports AgentSpeechPlayed once the gateway says it was heard
+    return speak(request, ctx);
+  };
   let cancels: MessageListener | undefined;
   let consumer: SpeakConsumer | undefined;
 
@@ -109,6 +115,7 @@ export const createApp = ({ bus, engine, logger, meter, settings }: AppDeps): Tt
       if ((await Promise.race([drained, deadline])) === 'timeout') scheduler.abortRunning();
       await drained;
       cancels?.unsubscribe();
+      playback.stop();
       await engine.close();
       logger.info('tts stopped');
     },

@@ -118,6 +118,8 @@ const engineConfig = (env: Env): EngineConfig => {
     case 'espeak-ng':
     case 'festival':
       return { kind: env.TTS_ENGINE, voice: env.TTS_VOICE, binary: env.TTS_ENGINE_BINARY };
+    case 'instant':
+      return { kind: 'instant' };
     case 'openai':
       return {
         kind: 'openai',

@@ -72,4 +72,9 @@ describe('loadTtsConfig', () => {
         .sort(),
     ).toEqual(['TTS_DEFAULT_SAMPLE_RATE', 'TTS_MAX_IN_FLIGHT', 'TTS_PRELOAD_PHRASES']);
   });
+
+  it('runs the benchmarking tone engine only when asked', () => {
+    expect(loadTtsConfig(base).engine.kind).toBe('flite');
+    expect(loadTtsConfig({ ...base, TTS_ENGINE: 'instant' }).engine).toEqual({ kind: 'instant' });
+  });
 });

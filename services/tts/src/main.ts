@@ -1,5 +1,5 @@
 import { connectBus } from '@warmline/bus';
-import { createLogger, initTelemetry } from '@warmline/telemetry';
+import { createLogger, initTelemetry, natsCheck, telemetryEnv } from '@warmline/telemetry';
 import { createApp } from './app';
 import { loadTtsConfig } from './config';
 import { createEngine } from './engines/createEngine';
@@ -11,6 +11,7 @@ const main = async (): Promise<void> => {
     serviceName: 'tts',
     otlpEndpoint: config.otlpEndpoint,
     metricsPort: config.metricsPort,
+    ...telemetryEnv(),
   });
   const logger = createLogger({ service: 'tts', level: config.logLevel, logPii: config.logPii });
   const bus = await connectBus({ servers: config.natsUrl, name: 'tts' });
@@ -22,11 +23,13 @@ const main = async (): Promise<void> => {
     settings: config.settings,
   });
   await app.start();
+  telemetry.readiness.ready({ nats: natsCheck(() => bus.nc) });
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, 'tts stopping');
+      telemetry.readiness.draining();
       await app.stop();
       await bus.drain();
       await telemetry.shutdown();

@@ -30,6 +30,8 @@ export class JitterBuffer {
   private readonly maxConcealFrames: number;
   private readonly restartAfterLate: number;
   private readonly capacity: number;
+  private readonly initialHoldMs: number;
+  private readonly firstSequence: number | undefined;
   private readonly defaultSamples: number;
   private readonly sequence: SequenceUnwrapper;
   private readonly frames = new Map<number, Int16Array>();
@@ -49,6 +51,7 @@ export class JitterBuffer {
   private highest = -Infinity;
   private started = false;
   private gapSinceMs: number | undefined;
+  private holdSinceMs: number | undefined;
   private last: Int16Array | undefined;
   private repeats = 0;
   private lateRun = 0;
@@ -64,6 +67,8 @@ export class JitterBuffer {
     this.maxConcealFrames = options.maxConcealFrames ?? 25;
     this.restartAfterLate = options.restartAfterLate ?? 10;
     this.capacity = options.capacityFrames ?? 500;
+    this.initialHoldMs = Math.min(options.initialHoldMs ?? 0, this.depthMs);
+    this.firstSequence = options.firstSequence;
     this.sequence = new SequenceUnwrapper(options.sequenceModulus ?? 65536);
   }
 
@@ -96,6 +101,7 @@ export class JitterBuffer {
   /** Releases the next frame in order if it is due at `nowMs`, else `undefined`. */
   pop(nowMs: number): JitterOutput | undefined {
     if (this.next === undefined) return undefined;
+    if (!this.started && this.holding(nowMs)) return undefined;
     const frame = this.frames.get(this.next);
     if (frame) return this.release(frame);
     if (this.frames.size === 0) {
@@ -124,6 +130,19 @@ export class JitterBuffer {
     return out;
   }
 
+  /**
+   * Before the first release: whether to keep waiting for a frame sent before the ones already
+   * here (until `initialHoldMs` passed since the first arrival or the frames held cover it).
+   */
+  private holding(nowMs: number): boolean {
+    if (this.initialHoldMs <= 0) return false;
+    if (this.firstSequence !== undefined && this.frames.has(this.firstSequence)) return false;
+    this.holdSinceMs ??= nowMs;
+    const waited = nowMs - this.holdSinceMs >= this.initialHoldMs;
+    const covered = this.frames.size * this.frameMs > this.initialHoldMs;
+    return !waited && !covered;
+  }
+
   private store(index: number, samples: Int16Array): PushOutcome {
     if (this.frames.has(index)) return this.count('duplicates', 'duplicate');
     if (this.frames.size >= this.capacity) return this.count('overflows', 'overflow');
@@ -145,6 +164,7 @@ export class JitterBuffer {
     this.next = undefined;
     this.highest = -Infinity;
     this.lateRun = 0;
+    this.holdSinceMs = undefined;
   }
 
   private release(samples: Int16Array): JitterOutput {

@@ -160,6 +160,61 @@ describe('JitterBuffer', () => {
     expect(jb.drain(0).map((o) => o.seq)).toEqual([7, 8]);
   });
 
+  describe('when the first frames arrive out of order and are popped as they come', () => {
+    it('without an initial hold it anchors on the first arrival and loses the frame before it', () => {
+      const jb = buffer();
+      jb.push(frame(2));
+      expect(jb.drain(0).map((o) => o.seq)).toEqual([2]);
+      expect(jb.push(frame(1))).toBe('late'); // the defect the initial hold fixes
+      expect(jb.drain(5)).toEqual([]);
+    });
+
+    it('with an initial hold it waits for the earlier frame and releases both in order', () => {
+      const jb = buffer({ initialHoldMs: 60 });
+      jb.push(frame(2));
+      expect(jb.drain(0)).toEqual([]);
+      expect(jb.push(frame(1))).toBe('reordered');
+      expect(jb.drain(20)).toEqual([]); // 0 might still come: nothing says 1 is the first
+      expect(jb.drain(60).map((o) => [o.seq, o.kind])).toEqual([
+        [1, 'audio'],
+        [2, 'audio'],
+      ]);
+      expect(jb.push(frame(3))).toBe('accepted');
+      expect(jb.pop(61)?.seq).toBe(3); // after the start, in-order frames leave at once
+      expect(jb.stats).toMatchObject({ received: 3, released: 3, lost: 0, late: 0 });
+    });
+
+    it('holds no longer than initialHoldMs, then anchors on the lowest frame it has', () => {
+      const jb = buffer({ initialHoldMs: 40 });
+      jb.push(frame(3));
+      expect(jb.drain(0)).toEqual([]);
+      expect(jb.drain(39)).toEqual([]);
+      expect(jb.drain(40).map((o) => o.seq)).toEqual([3]);
+    });
+
+    it('stops holding once the frames held cover the hold', () => {
+      const jb = buffer({ initialHoldMs: 40 });
+      for (const seq of [4, 5]) jb.push(frame(seq));
+      expect(jb.drain(0)).toEqual([]);
+      jb.push(frame(6));
+      expect(jb.drain(1).map((o) => o.seq)).toEqual([4, 5, 6]);
+    });
+
+    it('releases a first arrival numbered firstSequence at once', () => {
+      const jb = buffer({ initialHoldMs: 60, firstSequence: 1 });
+      jb.push(frame(1));
+      expect(jb.pop(0)?.seq).toBe(1);
+    });
+
+    it('never holds longer than the depth', () => {
+      const jb = buffer({ depthMs: 40, initialHoldMs: 500 });
+      jb.push(frame(9));
+      expect(jb.drain(0)).toEqual([]);
+      expect(jb.drain(39)).toEqual([]);
+      expect(jb.drain(40).map((o) => o.seq)).toEqual([9]);
+    });
+  });
+
   it('refuses frames beyond its capacity and empty frames', () => {
     const jb = buffer({ capacityFrames: 2 });
     jb.push(frame(1));

@@ -21,6 +21,19 @@ export interface JitterBufferOptions {
   restartAfterLate?: number;
   /** Frames held at most; further frames are refused as `overflow` (default 500). */
   capacityFrames?: number;
+  /**
+   * How long the first frames of a stream are held (counted from the first `pop` that finds
+   * one) before the buffer anchors on the lowest sequence seen (default 0: anchor on the first
+   * arrival). Without a hold, a stream whose first
+   * frames arrive out of order (2 before 1) anchors on 2 and drops 1 as late. Keep it within
+   * `depthMs`; it delays only the start of the stream, once.
+   */
+  initialHoldMs?: number;
+  /**
+   * The sequence number a sender starts at, when its protocol says so (carrier media chunks
+   * count from 1): a first arrival with it anchors at once, without the initial hold.
+   */
+  firstSequence?: number;
 }
 
 /** One inbound frame as it came off the wire. */

@@ -1,6 +1,7 @@
 import type { CallCommandResult } from '@warmline/contracts';
 import { callStateFromProto } from '../domain/protoNames';
 import {
+  AgentModeNotSupportedError,
   type CallCommandName,
   CallClosedError,
   CallCommandError,
@@ -16,7 +17,8 @@ export const SERVER_COMMAND_TIMEOUT = 'COMMAND_TIMEOUT';
 /**
  * The error for a refused or failed command result (`ok: false`): WRONG_STATE →
  * {@link WrongStateError}, CALL_CLOSED → {@link CallClosedError}, CALL_NOT_FOUND →
- * {@link CallNotFoundError}, COMMAND_TIMEOUT → {@link CallCommandTimeoutError}, anything else
+ * {@link CallNotFoundError}, COMMAND_TIMEOUT → {@link CallCommandTimeoutError},
+ * AGENT_MODE_NOT_SUPPORTED → {@link AgentModeNotSupportedError}, anything else
  * (CALL_UNANSWERED, ANSWER_FAILED, CONNECT_IN_PROGRESS, ...) → {@link CallCommandError}.
  */
 export function errorFromResult(
@@ -41,6 +43,8 @@ export function errorFromResult(
         errorMessage || `${command}: the platform does not know the call`,
         callId,
       );
+    case 'AGENT_MODE_NOT_SUPPORTED':
+      return new AgentModeNotSupportedError(callId, command, errorMessage);
     case SERVER_COMMAND_TIMEOUT:
       return new CallCommandTimeoutError(callId, command, timeoutMs);
     default:

@@ -1,5 +1,6 @@
 import { AgentMode, type CallCommandResult, CallState } from '@warmline/contracts';
 import {
+  AgentModeNotSupportedError,
   CallClosedError,
   CallCommandError,
   CallCommandTimeoutError,
@@ -44,6 +45,25 @@ describe('errorFromResult: refused commands become typed errors', () => {
     const error = errorFromResult(result(code), 'c1', 'connect', 1000);
     expect(error).toBeInstanceOf(type);
     expect(error).toBeInstanceOf(CallError);
+  });
+
+  it('AGENT_MODE_NOT_SUPPORTED is an AgentModeNotSupportedError (still a CallCommandError), not retryable', () => {
+    const error = errorFromResult(
+      result('AGENT_MODE_NOT_SUPPORTED', CallState.CALL_STATE_CONNECTED),
+      'c1',
+      'whisper',
+      1000,
+    );
+    expect(error).toBeInstanceOf(AgentModeNotSupportedError);
+    expect(error).toBeInstanceOf(CallCommandError);
+    expect(error).toMatchObject({
+      callId: 'c1',
+      command: 'whisper',
+      errorCode: 'AGENT_MODE_NOT_SUPPORTED',
+      errorMessage: 'AGENT_MODE_NOT_SUPPORTED message',
+      retryable: false,
+      name: 'AgentModeNotSupportedError',
+    });
   });
 
   it('anything else is a CallCommandError carrying the code (CALL_UNANSWERED, ...)', () => {

@@ -58,6 +58,25 @@ export class CallCommandError extends CallError {
   }
 }
 
+/**
+ * `barge()`, `whisper()` or `spy()` asked for a mode the call's transport cannot mix (carrier
+ * media streams such as Twilio and Telnyx have no mixer; SIP calls support all three). Nothing
+ * changed and no CALL_MODE_CHANGED follows; retrying will not help. A `CallCommandError`, so
+ * code that already catches those keeps working.
+ */
+export class AgentModeNotSupportedError extends CallCommandError {
+  override name = 'AgentModeNotSupportedError';
+
+  constructor(
+    callId: string,
+    command: CallCommandName,
+    errorMessage: string,
+    options: WarmlineErrorOptions = {},
+  ) {
+    super(callId, command, 'AGENT_MODE_NOT_SUPPORTED', errorMessage, options);
+  }
+}
+
 /** No result for a command within the timeout. The command may still take effect: watch the events. */
 export class CallCommandTimeoutError extends CallError {
   override name = 'CallCommandTimeoutError';

@@ -18,7 +18,9 @@ export type CallErrorCode =
   /** The call's connector has no callee destination configured. */
   | 'CONNECT_NOT_SUPPORTED'
   /** A repeated answer command whose first delivery failed at the gateway. */
-  | 'ANSWER_FAILED';
+  | 'ANSWER_FAILED'
+  /** barge/whisper/spy in a mode the call's transport cannot mix (carrier media streams: none). */
+  | 'AGENT_MODE_NOT_SUPPORTED';
 
 /**
  * A refused input, returned as a value (never thrown). A rejection changes nothing:

@@ -44,6 +44,9 @@ export function decideStart(
         handler,
         carrierCallId: request.carrierCallId,
         customParameters: { ...request.customParameters },
+        capabilities: request.capabilities && {
+          agentModes: [...request.capabilities.agentModes],
+        },
       },
     },
   );

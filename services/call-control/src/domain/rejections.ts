@@ -1,4 +1,5 @@
-import { CallState } from '@warmline/contracts';
+import { AgentMode, CallState } from '@warmline/contracts';
+import { supportedAgentModes } from './agentModeSupport';
 import {
   type CallCommandName,
   commandLabel,
@@ -58,6 +59,25 @@ export function rejectConnectNotSupported(call: StartedCall): CallRejected {
   return reject({
     code: 'CONNECT_NOT_SUPPORTED',
     message: `connector ${call.origin.connectorId} has no callee destination configured`,
+    state: call.state,
+  });
+}
+
+const modeNames: Readonly<Partial<Record<AgentMode, string>>> = {
+  [AgentMode.AGENT_MODE_BARGE]: 'BARGE',
+  [AgentMode.AGENT_MODE_WHISPER]: 'WHISPER',
+  [AgentMode.AGENT_MODE_SPY]: 'SPY',
+};
+const modeName = (mode: AgentMode): string => modeNames[mode] ?? String(mode);
+
+/** The call's transport cannot mix the asked agent mode (the gateway said so at start). */
+export function rejectAgentModeNotSupported(call: StartedCall, mode: AgentMode): CallRejected {
+  const supported = supportedAgentModes(call.origin).map(modeName);
+  return reject({
+    code: 'AGENT_MODE_NOT_SUPPORTED',
+    message: `${modeName(mode)} is not supported on this call's transport (supported: ${
+      supported.length > 0 ? supported.join(', ') : 'none'
+    })`,
     state: call.state,
   });
 }

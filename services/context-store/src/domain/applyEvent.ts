@@ -1,5 +1,6 @@
 import type { ContextDoc } from './contextDoc';
 import { emptyContext } from './emptyContext';
+import { hasApplied, withApplied } from './eventIds';
 import { foldCallEvent } from './fold/foldCallEvent';
 import type { FoldContext } from './fold/foldContext';
 import { foldConversationEvent } from './fold/foldConversationEvent';
@@ -43,7 +44,9 @@ const foldByStream = (doc: ContextDoc, source: SourceEvent, ctx: FoldContext): C
  * The projection as a pure fold: the context after `source` at stream sequence `position`.
  *
  * - Idempotent: an event at or below the document's position for its stream (a redelivery, a
- *   replay, an older event) changes nothing.
+ *   replay, an older event) changes nothing. An event whose id was already folded in from its
+ *   stream (the same event stored again at a new position, as a producer retrying after
+ *   JetStream's duplicate window stores it) only moves the position: nothing else changes.
  * - Every new position is recorded, even for events that add nothing visible, so the positions
  *   say exactly how far the document has caught up with each stream.
  * - Text is redacted before it enters the document; derived fields are recomputed from state.
@@ -60,6 +63,11 @@ export const applyEvent = (
   const current = doc ?? emptyContext(source.callId, occurredAt ?? new Date(0));
   if (position <= current.positions[source.stream])
     return { kind: 'unchanged', reason: 'duplicate' };
+  const positions = { ...current.positions, [source.stream]: position };
+  const { eventId } = source.event;
+  if (doc && hasApplied(doc.eventIds, source.stream, eventId)) {
+    return { kind: 'changed', doc: { ...doc, positions } };
+  }
   const expiresAtMs =
     occurredAt && options.retentionMs !== undefined
       ? occurredAt.getTime() + options.retentionMs
@@ -75,7 +83,8 @@ export const applyEvent = (
   const folded = foldByStream(current, source, ctx);
   const next: ContextDoc = {
     ...folded,
-    positions: { ...current.positions, [source.stream]: position },
+    positions,
+    eventIds: withApplied(current.eventIds, source.stream, eventId),
     lastEventAt: later(current.lastEventAt, occurredAt),
   };
   return { kind: 'changed', doc: withDerived(next, options.retentionMs) };

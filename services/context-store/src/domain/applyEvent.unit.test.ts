@@ -107,6 +107,17 @@ describe('applyEvent idempotency', () => {
     }
   });
 
+  it('changes nothing when the same event is stored again at a new position', () => {
+    const doc = foldDoc(events);
+    const conversation = events.filter((e) => e.source.stream === 'conversation');
+    const again = conversation.find((e) => e.source.event.payload?.$case === 'escalationRequested');
+    if (!again) throw new Error('fixture');
+    const position = Math.max(...conversation.map((e) => e.position)) + 1;
+    const result = applyEvent(doc, again.source, position, FOLD_OPTIONS);
+    const after = result.kind === 'changed' ? result.doc : doc;
+    expect({ ...after, positions: doc.positions }).toEqual(doc);
+  });
+
   it('ignores an event older than the position already folded for its stream', () => {
     const doc = foldDoc(events.slice(0, 8));
     const older = events[1];

@@ -14,6 +14,12 @@ export const SOURCE_STREAMS: readonly SourceStream[] = ['call', 'conversation', 
 /** Highest stream sequence folded in, per source stream (0 = none yet). */
 export type Positions = Readonly<Record<SourceStream, number>>;
 
+/**
+ * Ids of the events folded in, per source stream, oldest first (at most
+ * `MAX_EVENT_IDS_PER_STREAM` each, the most recent kept).
+ */
+export type EventIds = Readonly<Record<SourceStream, readonly string[]>>;
+
 /** Where the callee leg stands. */
 export type ConnectStatus = 'requested' | 'ringing' | 'connected' | 'failed';
 
@@ -132,6 +138,11 @@ export interface ContextDoc {
   /** The call id; also the context id handed to the human. */
   readonly _id: string;
   readonly positions: Positions;
+  /**
+   * The event ids already folded in: the same event stored again at a new position (a producer
+   * retrying after JetStream's duplicate window) only moves the position.
+   */
+  readonly eventIds: EventIds;
   readonly call: CallFacts;
   readonly turns: readonly TurnRecord[];
   readonly timeline: readonly TimelineRecord[];

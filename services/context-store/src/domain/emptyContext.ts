@@ -1,10 +1,12 @@
 import type { ContextDoc } from './contextDoc';
+import { NO_EVENT_IDS } from './eventIds';
 import { NO_POSITIONS } from './positions';
 
 /** The context of a call before any event: what the first event is folded into. */
 export const emptyContext = (callId: string, at: Date): ContextDoc => ({
   _id: callId,
   positions: NO_POSITIONS,
+  eventIds: NO_EVENT_IDS,
   call: {
     callerNumber: '',
     calleeNumber: '',

@@ -3,6 +3,7 @@ export * from './contextDoc';
 export * from './sourceEvent';
 export * from './contextErrors';
 export * from './positions';
+export * from './eventIds';
 export * from './emptyContext';
 export * from './applyEvent';
 export * from './toCallContext';

@@ -1,5 +1,6 @@
 import {
   type Bus,
+  contextFromHeaders,
   isRetryable,
   onMessage,
   protoCodec,
@@ -21,6 +22,7 @@ import {
 } from '@warmline/contracts';
 import type { Logger } from '@warmline/telemetry';
 import type { GatewayBus } from '../calls/gatewayBus';
+import type { TurnTraces } from '../telemetry/turnTraces';
 import { withRetries } from './withRetries';
 
 const codecs = {
@@ -41,6 +43,8 @@ export interface NatsGatewayBusOptions {
   /** Attempts for a start request or a signal publish before giving up (default 4). */
   attempts?: number;
   logger: Logger;
+  /** Per-turn tracing of caller frames and agent utterances (none: frames carry no trace). */
+  traces?: TurnTraces;
 }
 
 /** The gateway's bus port on NATS: core subjects for media, request/reply and JetStream for control. */
@@ -57,8 +61,11 @@ export const natsGatewayBus = (bus: Bus, options: NatsGatewayBusOptions): Gatewa
           }),
         { attempts, retryable: isRetryable },
       ),
-    publishCallerFrame: (frame) =>
-      publish(bus, subjects.mediaIn(frame.callId), codecs.frame, frame),
+    publishCallerFrame: (frame) => {
+      const send = () => publish(bus, subjects.mediaIn(frame.callId), codecs.frame, frame);
+      if (options.traces) options.traces.callerFrame(frame.callId, send);
+      else send();
+    },
     publishProgress: (progress) =>
       publish(bus, subjects.mediaProgress(progress.callId), codecs.progress, progress),
     publishSignal: async (signal) => {
@@ -71,17 +78,27 @@ export const natsGatewayBus = (bus: Bus, options: NatsGatewayBusOptions): Gatewa
       );
     },
     onAgentAudio: (callId, handler) => {
+      const { traces } = options;
+      traces?.open(callId);
       const listener = onMessage(
         bus,
         subjects.mediaOut(callId),
         codecs.frame,
-        (d) => handler(d.value),
+        (d) => {
+          traces?.agentFrame(d.value, contextFromHeaders(d.headers));
+          handler(d.value);
+        },
         {
           onError,
           onMalformed: onError,
         },
       );
-      return { close: async () => listener.unsubscribe() };
+      return {
+        close: async () => {
+          listener.unsubscribe();
+          traces?.close(callId);
+        },
+      };
     },
     onPlaybackControl: (callId, handler) => {
       const listener = onMessage(

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { encodeMulaw, pcmToBytes, sine } from '@warmline/audio';
 import { type Bus, protoCodec, publish } from '@warmline/bus';
 import { AudioFrame, subjects } from '@warmline/contracts';
-import { CarrierCaller, waitFor } from '@warmline/testing';
+import { CarrierCaller, Reservoir, waitFor } from '@warmline/testing';
 import { TEST_PUBLIC_BASE_URL } from '../testSupport/gatewayHarness';
 import type { FakeCallControl } from '../testSupport/fakeCallControl';
 import { testAccounts, testParties } from '../testSupport/testCarrierSettings';
-import { Reservoir } from './percentiles';
 
 const frameCodec = protoCodec(AudioFrame);
 const AGENT_FRAMES_PER_TICK = 5; // 100 ms of agent audio per call every 100 ms, as tts sends ahead of real time

@@ -1,11 +1,11 @@
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { connectBus } from '@warmline/bus';
 import { createLogger } from '@warmline/telemetry';
+import { percentile, Reservoir } from '@warmline/testing';
 import { createApp } from '../app';
 import { TEST_PUBLIC_BASE_URL } from '../testSupport/gatewayHarness';
 import { testAccounts, testNumbers } from '../testSupport/testCarrierSettings';
 import type { BenchReply, BenchRequest } from './benchProtocol';
-import { percentile, Reservoir } from './percentiles';
 
 /** The gateway under load, alone in its process so its CPU can be measured. Argv: NATS URL, pacing. */
 const main = async (): Promise<void> => {

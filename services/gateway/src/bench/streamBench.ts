@@ -4,13 +4,11 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { type Bus, connectBus, ensureStreams } from '@warmline/bus';
 import { streams } from '@warmline/contracts';
-import { startNatsServer } from '@warmline/testing';
+import { CpuMeter, percentile, startNatsServer } from '@warmline/testing';
 import { FakeCallControl } from '../testSupport/fakeCallControl';
 import type { BenchReply, GatewayWindow } from './benchProtocol';
 import { machineLoad, printStep, printSummary, type Step, stepPasses } from './benchReport';
 import { CallerFleet } from './callerFleet';
-import { CpuMeter } from './processCpu';
-import { percentile } from './percentiles';
 
 const DEFAULT_LEVELS = [10, 25, 40, 50, 60, 75, 100, 150, 200, 300, 400];
 const LEVELS =

@@ -61,6 +61,7 @@ export class CarrierCall implements CallActions {
       {
         busRate: CALLER_BUS_RATE,
         jitterDepthMs: deps.media.jitterDepthMs,
+        firstSequence: 1, // Twilio and Telnyx number media chunks from 1
         markEveryFrames: deps.media.markEveryFrames,
         pacers: deps.media.pacers,
         clock: deps.media.clock,

@@ -1,5 +1,6 @@
 import type { StartCallRequest } from '@warmline/contracts';
 import type { CallOrigin } from './callTypes';
+import { carrierStreamCapabilities } from './transportCapabilities';
 
 /** The StartCallRequest announcing a new caller to call-control (a PENDING call). */
 export const startCallRequest = (origin: CallOrigin, gatewayId: string): StartCallRequest => ({
@@ -11,4 +12,5 @@ export const startCallRequest = (origin: CallOrigin, gatewayId: string): StartCa
   gatewayId,
   carrierCallId: origin.carrierCallId,
   customParameters: { ...origin.customParameters },
+  capabilities: carrierStreamCapabilities(),
 });

@@ -1,14 +1,10 @@
-import { pcmFromBytes, sine } from '@warmline/audio';
+import { pcmFromBytes, pcmToBytes, sine } from '@warmline/audio';
 import type { CallState, PlaybackProgress, TerminationReason } from '@warmline/contracts';
 import { type CarrierCaller, concatSamples, waitFor } from '@warmline/testing';
-import {
-  clearPlayback,
-  collectCallerFrames,
-  collectProgress,
-  speak,
-} from '../testSupport/agentVoice';
-import type { GatewayHarness } from '../testSupport/gatewayHarness';
+import { collectCallerFrames, collectProgress } from '../testSupport/agentVoice';
 import { activeTimers, natsSubscriptions } from '../testSupport/leakProbe';
+import { GATEWAY_CONNECTION, type RealCallHarness } from '../testSupport/realCallHarness';
+import type { AppCall } from '../testSupport/testApplication';
 import { expectedCallerFrames, expectedHeard, type RoundTrip } from './expectedAudio';
 
 /** What one scenario run observed, for the test to assert on. */
@@ -17,33 +13,50 @@ export interface ScenarioResult {
   readonly busFrames: Int16Array;
   readonly busSequences: number[];
   readonly expectedBus: Int16Array;
+  /** Caller audio the application received through call-control, in bytes. */
+  readonly appAudioBytes: number;
   readonly heardFirst: Int16Array;
   readonly expectedFirst: Int16Array;
   readonly firstProgress: PlaybackProgress | undefined;
   readonly bargeProgress: PlaybackProgress | undefined;
-  /** Frames of the second utterance the caller heard before the clear was published. */
+  /** Frames of the second utterance the caller heard before the application cleared. */
   readonly heardBeforeClear: number;
-  /** Frames the caller heard after the clear was published. */
+  /** Frames the caller heard after the application cleared. */
   readonly heardAfterClear: number;
   /** Media frames that reached the caller after the carrier `clear` frame. */
   readonly mediaAfterCarrierClear: number;
   readonly dtmfDigits: string[];
+  readonly appTermination: string | undefined;
   readonly states: CallState[];
   readonly terminationReason: TerminationReason | undefined;
   readonly violations: string[];
 }
 
+/** A leak baseline: gateway subscriptions on NATS and live timers in this process. */
+export interface LeakBaseline {
+  readonly subs: number;
+  readonly timers: number;
+}
+
+/** The gateway's counters that are not zero (calls, streams, clock members, SIP state, …). */
+export const heldResources = (stats: object): string[] =>
+  Object.entries(stats)
+    .filter(([, value]) => value !== 0 && value !== false)
+    .map(([name, value]) => `${name}=${String(value)}`);
+
+/** What the leak checks need: the gateway app and the NATS server (either harness has both). */
+type LeakSubject = Pick<RealCallHarness, 'app' | 'nats'>;
+
 /** Waits for the gateway to hold no call, socket, clock member, subscription or timer beyond the baseline. */
 export const expectNoLeaks = async (
-  harness: GatewayHarness,
-  baseline: { subs: number; timers: number },
+  harness: LeakSubject,
+  baseline: LeakBaseline,
 ): Promise<void> => {
   await harness.app.settled();
   await waitFor(
     async () => {
-      const s = harness.app.stats;
-      const subs = (await natsSubscriptions(harness.nats.monitorUrl, 'gateway-test')).length;
-      const clean = s.calls === 0 && s.openStreams === 0 && s.clockMembers === 0 && !s.clockArmed;
+      const subs = (await natsSubscriptions(harness.nats.monitorUrl, GATEWAY_CONNECTION)).length;
+      const clean = heldResources(harness.app.stats).length === 0;
       return clean && subs <= baseline.subs && activeTimers() <= baseline.timers ? true : undefined;
     },
     {
@@ -55,30 +68,58 @@ export const expectNoLeaks = async (
 };
 
 /** The baseline the leak check compares against, taken while no call is up. */
-export const leakBaseline = async (
-  harness: GatewayHarness,
-): Promise<{ subs: number; timers: number }> => ({
-  subs: (await natsSubscriptions(harness.nats.monitorUrl, 'gateway-test')).length,
+export const leakBaseline = async (harness: LeakSubject): Promise<LeakBaseline> => ({
+  subs: (await natsSubscriptions(harness.nats.monitorUrl, GATEWAY_CONNECTION)).length,
   timers: activeTimers(),
 });
 
+/** The application's view of the caller's call, once the real call-control answered it. */
+export const answeredCall = async (
+  harness: RealCallHarness,
+  caller: CarrierCaller,
+): Promise<AppCall> => {
+  const appCall = await harness.application.callFrom(caller.identity.from);
+  await waitFor(() => (appCall.call.state === 'ANSWERED' ? true : undefined), {
+    describe: () => `call ${appCall.call.callId} answered (${appCall.call.state})`,
+  });
+  return appCall;
+};
+
 /**
- * The Done-when call: the caller is answered, speaks (its audio reaches the
- * bus), hears a short agent utterance in full, barges in on a long one, presses
- * a key and hangs up.
+ * Waits until the application heard the call end (call-control forwards CallTerminated once it is
+ * stored). Reads no stream: a stream read leaves a timer of its own for a few seconds, which the
+ * leak check would wait for.
+ */
+export const waitForAppTerminated = (harness: RealCallHarness, callId: string): Promise<string> =>
+  waitFor(() => harness.application.calls.find((c) => c.call.callId === callId)?.terminated, {
+    timeoutMs: 10_000,
+    describe: () => `CALL_TERMINATED of ${callId} at the application`,
+  });
+
+/** Waits until call-control wrote the call's CallTerminated. */
+export const waitForTerminated = (harness: RealCallHarness, callId: string): Promise<true> =>
+  waitFor(
+    async () =>
+      (await harness.events.payloads(callId)).some((p) => p.$case === 'terminated')
+        ? true
+        : undefined,
+    { timeoutMs: 10_000, describe: () => `CallTerminated on evt.call.${callId}` },
+  );
+
+/**
+ * The Done-when call, end to end through the real call-control: the application answers, the
+ * caller speaks (its audio reaches the bus and the application), hears a short agent utterance
+ * in full, barges in on a long one (the application clears), presses a key and hangs up.
  */
 export const runAnsweredCall = async (
-  harness: GatewayHarness,
+  harness: RealCallHarness,
   caller: CarrierCaller,
   options: { rate: number; roundTrip: RoundTrip; reorder?: 'pairs' },
-  baseline: { subs: number; timers: number },
+  baseline: LeakBaseline,
 ): Promise<ScenarioResult> => {
-  const cc = harness.callControl;
-  const start = await waitFor(() =>
-    cc.starts.find((s) => s.carrierCallId === caller.identity.carrierCallId),
-  );
-  const callId = start.callId;
-  await waitFor(() => cc.answers.get(callId));
+  const appCall = await answeredCall(harness, caller);
+  const { call } = appCall;
+  const callId = call.callId;
   const bus = collectCallerFrames(harness.testBus, callId);
   const progress = collectProgress(harness.testBus, callId);
 
@@ -89,20 +130,18 @@ export const runAnsweredCall = async (
     describe: () => `${bus.items.length} bus frames`,
   });
 
-  // a short agent utterance, heard in full
+  // a short agent utterance from the application, heard in full
   const first = sine({ rate: 16000, hz: 600, durationMs: 400, amplitude: 0.3 });
-  const firstId = speak(harness.testBus, callId, first, 16000, 'utterance-1');
-  const firstProgress = await waitFor(() => progress.items.find((p) => p.utteranceId === firstId));
+  await call.sendAudio(pcmToBytes(first));
+  const firstProgress = await waitFor(() => progress.items.find((p) => p.completed), {
+    describe: () => `the first utterance played (${progress.items.length} progress reports)`,
+  });
   const heardFirst = caller.heard();
 
-  // a long one, interrupted
+  // a long one, interrupted: the caller talks over it and the application clears
   const heardBefore = caller.heardFrames.length;
-  speak(
-    harness.testBus,
-    callId,
-    sine({ rate: 16000, hz: 800, durationMs: 5000, amplitude: 0.3 }),
-    16000,
-    'utterance-2',
+  await call.sendAudio(
+    pcmToBytes(sine({ rate: 16000, hz: 800, durationMs: 5000, amplitude: 0.3 })),
   );
   await caller.waitUntil(
     () => caller.heardFrames.length >= heardBefore + 15,
@@ -110,33 +149,33 @@ export const runAnsweredCall = async (
     'agent audio',
   );
   const heardAtClear = caller.heardFrames.length;
-  clearPlayback(harness.testBus, callId);
+  await call.clearSendAudioBuffer();
   await caller.waitUntil(() => caller.clears.length > 0, 5_000, 'carrier clear');
-  const bargeProgress = await waitFor(() =>
-    progress.items.find((p) => p.utteranceId === 'utterance-2'),
-  );
+  const bargeProgress = await waitFor(() => progress.items.find((p) => p.interrupted), {
+    describe: () => 'the second utterance reported interrupted',
+  });
   await new Promise((resolve) => setTimeout(resolve, 200)); // let anything still in flight arrive
   const heardAfterClear = caller.heardFrames.length - heardAtClear;
   const mediaAfterCarrierClear = caller.mediaAfterLastClear;
 
   caller.sendDtmf('7');
-  await waitFor(() => cc.signalsOf(callId, 'dtmf')[0]);
+  await waitFor(() => (appCall.dtmf.length > 0 ? true : undefined), {
+    describe: () => 'the key reached the application',
+  });
   await caller.hangUp();
-  await waitFor(() => cc.signalsOf(callId, 'partyHungUp')[0]);
-  await waitFor(() =>
-    cc.events.appended(callId).some((p) => p.$case === 'terminated') ? true : undefined,
-  );
+  await waitForAppTerminated(harness, callId);
   bus.close();
   progress.close();
   await expectNoLeaks(harness, baseline); // before reading the stream: the reads' own timers are the test's
 
-  const payloads = await cc.events.payloads(callId);
+  const payloads = await harness.events.payloads(callId);
   const terminated = payloads.find((p) => p.$case === 'terminated');
   return {
     callId,
     busFrames: concatSamples(bus.items.slice(0, 50).map((f) => pcmFromBytes(f.pcm))),
     busSequences: bus.items.map((f) => f.sequence),
     expectedBus: expectedCallerFrames(spoken, options.rate, options.roundTrip),
+    appAudioBytes: appCall.audio.reduce((sum, chunk) => sum + chunk.length, 0),
     heardFirst,
     expectedFirst: expectedHeard(first, 16000, options.rate, options.roundTrip),
     firstProgress,
@@ -144,10 +183,9 @@ export const runAnsweredCall = async (
     heardBeforeClear: heardAtClear - heardBefore,
     heardAfterClear,
     mediaAfterCarrierClear,
-    dtmfDigits: cc
-      .signalsOf(callId, 'dtmf')
-      .map((s) => (s.payload?.$case === 'dtmf' ? s.payload.value.digit : '')),
-    states: await cc.events.states(callId),
+    dtmfDigits: appCall.dtmf,
+    appTermination: appCall.terminated,
+    states: await harness.events.states(callId),
     terminationReason: terminated?.$case === 'terminated' ? terminated.value.reason : undefined,
     violations: caller.violations,
   };

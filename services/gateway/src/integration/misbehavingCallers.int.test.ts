@@ -1,19 +1,22 @@
-import { CallState, TerminationReason } from '@warmline/contracts';
-import {
-  type CarrierCaller,
-  type CloseInfo,
-  UpgradeRefusedError,
-  waitFor,
-} from '@warmline/testing';
-import { type GatewayHarness, startGatewayHarness } from '../testSupport/gatewayHarness';
+import { CallState, streams, TerminationReason } from '@warmline/contracts';
+import { type CarrierCaller, type CloseInfo, UpgradeRefusedError } from '@warmline/testing';
+import { streamMessageCounts } from '../testSupport/leakProbe';
+import { type RealCallHarness, startRealCallHarness } from '../testSupport/realCallHarness';
 import { testParties } from '../testSupport/testCarrierSettings';
-import { expectNoLeaks, leakBaseline } from './callScenario';
+import {
+  answeredCall,
+  expectNoLeaks,
+  type LeakBaseline,
+  leakBaseline,
+  waitForAppTerminated,
+} from './callScenario';
 
-let harness: GatewayHarness;
-let baseline: { subs: number; timers: number };
+// Through the real call-control (a child process) and an @warmline/sdk application on its gRPC API.
+let harness: RealCallHarness;
+let baseline: LeakBaseline;
 
 beforeAll(async () => {
-  harness = await startGatewayHarness();
+  harness = await startRealCallHarness();
 });
 
 beforeEach(async () => {
@@ -28,38 +31,33 @@ const answered = async (
   carrier: 'twilio' | 'telnyx',
 ): Promise<{ caller: CarrierCaller; callId: string }> => {
   const caller = carrier === 'twilio' ? await harness.twilioCaller() : await harness.telnyxCaller();
-  const cc = harness.callControl;
-  const start = await waitFor(() =>
-    cc.starts.find((s) => s.carrierCallId === caller.identity.carrierCallId),
-  );
-  await waitFor(() => cc.answers.get(start.callId));
-  return { caller, callId: start.callId };
+  const { call } = await answeredCall(harness, caller);
+  return { caller, callId: call.callId };
 };
 
-/** The call ended as a lost medium with `detail`, closed with `closeCode`, and went PENDING → ANSWERED → DISCONNECTED. */
+/**
+ * In the real call-control's stream the call went PENDING → ANSWERED → DISCONNECTED as a lost
+ * medium with the gateway's `detail`; the socket was closed with `closeCode`; nothing leaked.
+ */
 const expectDisconnected = async (
   callId: string,
   closed: CloseInfo,
   closeCode: number | undefined,
   detail: RegExp,
 ) => {
-  const cc = harness.callControl;
-  const lost = await waitFor(() => cc.signalsOf(callId, 'mediaLost')[0]);
-  expect(lost.payload?.$case === 'mediaLost' && lost.payload.value.detail).toMatch(detail);
   if (closeCode !== undefined) expect(closed.code).toBe(closeCode);
-  await waitFor(() =>
-    cc.events.appended(callId).some((p) => p.$case === 'terminated') ? true : undefined,
-  );
-  await expectNoLeaks(harness, baseline);
-  expect(await cc.events.states(callId)).toEqual([
+  expect(await waitForAppTerminated(harness, callId)).toBe('MEDIA_LOST'); // the application heard of it
+  await expectNoLeaks(harness, baseline); // before reading the stream: the reads' own timers are the test's
+  expect(await harness.events.states(callId)).toEqual([
     CallState.CALL_STATE_PENDING,
     CallState.CALL_STATE_ANSWERED,
     CallState.CALL_STATE_DISCONNECTED,
   ]);
-  const terminated = (await cc.events.payloads(callId)).find((p) => p.$case === 'terminated');
-  expect(terminated?.$case === 'terminated' && terminated.value.reason).toBe(
-    TerminationReason.TERMINATION_REASON_MEDIA_LOST,
-  );
+  const terminated = (await harness.events.payloads(callId)).find((p) => p.$case === 'terminated');
+  expect(terminated?.$case === 'terminated' && terminated.value).toEqual({
+    reason: TerminationReason.TERMINATION_REASON_MEDIA_LOST,
+    detail: expect.stringMatching(detail) as unknown,
+  });
 };
 
 describe('a caller that breaks the protocol mid-call is cut off, and the call ends DISCONNECTED with the reason', () => {
@@ -143,10 +141,17 @@ describe('a caller that breaks the protocol mid-call is cut off, and the call en
 });
 
 describe('a stream without valid credentials is refused before anything is written', () => {
-  const expectNothingWritten = async (startsBefore: number, signalsBefore: number) => {
+  /** What the JetStream streams hold (call events, gateway signals, …) and the calls the application got. */
+  const written = async () => ({
+    streams: await streamMessageCounts(harness.nats.monitorUrl),
+    calls: harness.application.calls.length,
+  });
+  const expectNothingWritten = async (before: Awaited<ReturnType<typeof written>>) => {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(harness.callControl.starts).toHaveLength(startsBefore);
-    expect(harness.callControl.signals).toHaveLength(signalsBefore);
+    expect(Object.keys(before.streams)).toEqual(
+      expect.arrayContaining([streams.callEvents.name, streams.gatewaySignals.name]),
+    );
+    expect(await written()).toEqual(before);
     await expectNoLeaks(harness, baseline);
   };
 
@@ -155,21 +160,21 @@ describe('a stream without valid credentials is refused before anything is writt
     ['no Twilio signature', { authToken: undefined }],
     ['a signature over another URL', { signedUrl: 'wss://attacker.example/twilio/stream' }],
   ])('%s: HTTP 403 on the upgrade', async (_name, overrides) => {
-    const before = [harness.callControl.starts.length, harness.callControl.signals.length] as const;
+    const before = await written();
     const refused = await harness.twilioCaller(overrides).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UpgradeRefusedError);
     expect((refused as UpgradeRefusedError).status).toBe(403);
-    await expectNothingWritten(...before);
+    await expectNothingWritten(before);
   });
 
   it.each([
     ['a wrong Telnyx streaming token', { streamingToken: 'telnyx-streaming-token-forged!' }],
     ['no Telnyx streaming token', { streamingToken: undefined }],
   ])('%s: HTTP 403 on the upgrade', async (_name, overrides) => {
-    const before = [harness.callControl.starts.length, harness.callControl.signals.length] as const;
+    const before = await written();
     const refused = await harness.telnyxCaller(overrides).catch((error: unknown) => error);
     expect((refused as UpgradeRefusedError).status).toBe(403);
-    await expectNothingWritten(...before);
+    await expectNothingWritten(before);
   });
 
   it.each([
@@ -195,16 +200,16 @@ describe('a stream without valid credentials is refused before anything is writt
         }),
     ],
   ])('%s: the stream is closed with 1008 (policy)', async (_name, dial) => {
-    const before = [harness.callControl.starts.length, harness.callControl.signals.length] as const;
+    const before = await written();
     const caller = await dial().catch((error: unknown) => error);
     // the header check passes only for the first case set; a mismatching header is refused at the upgrade
     if (caller instanceof UpgradeRefusedError) expect(caller.status).toBe(403);
     else expect((await (caller as CarrierCaller).closed).code).toBe(1008);
-    await expectNothingWritten(...before);
+    await expectNothingWritten(before);
   });
 
   it('media before start: closed with 1008, no call', async () => {
-    const before = [harness.callControl.starts.length, harness.callControl.signals.length] as const;
+    const before = await written();
     const early = await harness.twilioCaller({}, false);
     early.sendJson({ event: 'connected', protocol: 'Call', version: '1.0.0' });
     early.sendJson({
@@ -214,6 +219,6 @@ describe('a stream without valid credentials is refused before anything is writt
       media: { track: 'inbound', chunk: '1', timestamp: '0', payload: 'AAAA' },
     });
     expect((await early.closed).code).toBe(1008);
-    await expectNothingWritten(...before);
+    await expectNothingWritten(before);
   });
 });

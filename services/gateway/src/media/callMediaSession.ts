@@ -24,6 +24,8 @@ export interface MediaSessionOptions {
   jitterDepthMs?: number;
   /** Where transport sequence numbers wrap (carrier chunk counters: `Infinity`). */
   sequenceModulus?: number;
+  /** The transport's first sequence number, if its protocol fixes it (carrier chunks: 1). */
+  firstSequence?: number;
   /** A playback checkpoint mark every this many frames (default 5). */
   markEveryFrames?: number;
   pacers: PacerFactory;
@@ -97,6 +99,7 @@ export class CallMediaSession implements ClockMember {
         toRate: this.options.busRate,
         jitterDepthMs: this.options.jitterDepthMs,
         sequenceModulus: this.options.sequenceModulus,
+        firstSequence: this.options.firstSequence,
       }),
     };
   }

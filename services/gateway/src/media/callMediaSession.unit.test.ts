@@ -55,9 +55,11 @@ describe('CallMediaSession (transport-neutral call media)', () => {
     expect(reports).toEqual([]);
     for (const mark of marks) session.markPlayed(mark);
     expect(reports).toEqual([
+      { utteranceId: 'u1', playedMs: 100, completed: false, interrupted: false },
+      { utteranceId: 'u1', playedMs: 200, completed: false, interrupted: false },
       expect.objectContaining({ utteranceId: 'u1', completed: true, interrupted: false }),
     ]);
-    expect(reports[0]!.playedMs).toBeGreaterThanOrEqual(200);
+    expect(reports[2]!.playedMs).toBeGreaterThanOrEqual(200);
   });
 
   it('barge-in: stops sending at once, clears the far end, reports what the marks confirmed', () => {
@@ -71,6 +73,7 @@ describe('CallMediaSession (transport-neutral call media)', () => {
     expect(transport.sent.at(afterClear - 1)).toBe('clear');
     expect(transport.sent).toHaveLength(afterClear);
     expect(reports).toEqual([
+      { utteranceId: 'long', playedMs: 100, completed: false, interrupted: false },
       { utteranceId: 'long', playedMs: 100, completed: false, interrupted: true },
     ]);
     expect(clock.size).toBe(0);

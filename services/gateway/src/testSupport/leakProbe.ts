@@ -30,3 +30,17 @@ export const natsSubscriptions = async (monitorUrl: string, name: string): Promi
 /** Live timers in this process. */
 export const activeTimers = (): number =>
   process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+/** Messages each JetStream stream holds, by stream name (from the server's monitoring endpoint). */
+export const streamMessageCounts = async (monitorUrl: string): Promise<Record<string, number>> => {
+  const body = (await getJson(`${monitorUrl}/jsz?streams=true`)) as {
+    account_details?: { stream_detail?: { name: string; state?: { messages?: number } }[] }[];
+  };
+  const counts: Record<string, number> = {};
+  for (const account of body.account_details ?? []) {
+    for (const stream of account.stream_detail ?? []) {
+      counts[stream.name] = stream.state?.messages ?? 0;
+    }
+  }
+  return counts;
+};

@@ -1,4 +1,9 @@
-import { CallHandler, type CallerTranscribed, type ConversationEvent } from '@warmline/contracts';
+import {
+  CallHandler,
+  type CallerTranscribed,
+  type ConversationEvent,
+  KeywordHit,
+} from '@warmline/contracts';
 import { type Logger, WarmlineAttributes } from '@warmline/telemetry';
 import type { CallHandlerLookup } from '../adapters/nats/callHandlers';
 import type { ConversationLog, LoadedConversation } from '../adapters/nats/conversationLog';
@@ -73,7 +78,11 @@ const decideAndRecord = async (
   nowMs: number,
 ): Promise<DecisionOutcome> => {
   const { callId } = event;
-  const turn = { text: transcript.text, confidence: transcript.confidence };
+  const turn = {
+    text: transcript.text,
+    confidence: transcript.confidence,
+    humanKeyword: transcript.keywordHit === KeywordHit.KEYWORD_HIT_HUMAN_REQUEST,
+  };
   const context = { profile: deps.profile, history: session.history, state: session.policy, turn };
   const traced = { callId, turnId: transcript.turnId, failuresInARow: session.consecutiveFailures };
   const outcome = await tracedDecision(deps.runner, deps.metrics, traced, context);

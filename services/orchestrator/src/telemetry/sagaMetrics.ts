@@ -4,7 +4,7 @@ import {
   type EscalationEvent,
   type EscalationReason,
 } from '@warmline/contracts';
-import { type Telemetry, createCounter } from '@warmline/telemetry';
+import { type Telemetry, WarmlineMetrics, createCounter } from '@warmline/telemetry';
 
 /** What the runner counts, from the events it appended (never from a repeated append). */
 export interface SagaMetrics {
@@ -12,7 +12,10 @@ export interface SagaMetrics {
   recordAppended(events: readonly EscalationEvent[], reason: EscalationReason | undefined): void;
 }
 
-/** Counters on `meter`: `warmline.orchestrator.escalations` and `…escalation.outcomes`. */
+/**
+ * Counters on `meter`: `warmline.orchestrator.escalations` and `…escalation.outcomes`, and the
+ * metric contract's `warmline_escalations_total{reason,outcome}` (escalations finished).
+ */
 export const createSagaMetrics = (meter: Telemetry['meter']): SagaMetrics => {
   const started = createCounter(
     meter,
@@ -26,6 +29,12 @@ export const createSagaMetrics = (meter: Telemetry['meter']): SagaMetrics => {
     '{escalation}',
     'Sagas finished, by outcome and by the reason of the escalation (UNSPECIFIED: none)',
   );
+  const contractFinished = createCounter(
+    meter,
+    WarmlineMetrics.ESCALATIONS_TOTAL,
+    '{escalation}',
+    'Escalations finished, by reason and outcome',
+  );
   return {
     recordAppended: (events, reasonBefore) => {
       let reason = reasonBefore;
@@ -34,10 +43,12 @@ export const createSagaMetrics = (meter: Telemetry['meter']): SagaMetrics => {
           reason = payload.value.reason;
           started.add(1, { reason: escalationReasonToJSON(reason) });
         } else if (payload?.$case === 'finished') {
-          finished.add(1, {
+          const labels = {
             outcome: escalationOutcomeToJSON(payload.value.outcome),
             reason: escalationReasonToJSON(reason ?? 0),
-          });
+          };
+          finished.add(1, labels);
+          contractFinished.add(1, labels);
         }
       }
     },

@@ -1,5 +1,5 @@
 import { type Bus, protoCodec } from '@warmline/bus';
-import { ConversationEvent, EscalationReason, subjects } from '@warmline/contracts';
+import { ConversationEvent, EscalationReason, KeywordHit, subjects } from '@warmline/contracts';
 import { publishOutcome } from './participants/publishOutcome';
 
 type Payload = NonNullable<ConversationEvent['payload']>;
@@ -35,6 +35,7 @@ export const conversationScript = (bus: Bus, options: { readonly duplicate?: boo
           endMs: 1_500,
           engine: 'test',
           lastFrameIngressAtMs: 0,
+          keywordHit: KeywordHit.KEYWORD_HIT_UNSPECIFIED,
         },
       }),
     escalationRequested: (callId: string) =>

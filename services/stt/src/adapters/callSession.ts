@@ -1,3 +1,4 @@
+import { type Context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { pcmFromBytes, Resampler } from '@warmline/audio';
 import { type Bus, type EventStore, protoCodec, publish } from '@warmline/bus';
 import {
@@ -13,7 +14,10 @@ import type { Logger } from '@warmline/telemetry';
 import { CallTurnTaking, type TurnTakingConfig } from '../domain/turn/callTurnTaking';
 import type { TurnEffect, TurnTranscript } from '../domain/turn/turnEffects';
 import type { RecognitionStream, SpeechRecognizer } from '../engines/recognition';
-import { conversationEvent } from './conversationEvents';
+import { noSttMetrics, type SttMetrics } from '../telemetry/sttMetrics';
+import { UtteranceSpan } from '../telemetry/utteranceSpan';
+import { BandwidthEstimate } from '../domain/bandwidth/bandwidthEstimate';
+import { conversationEvent, keywordHitOf } from './conversationEvents';
 import { readTurn } from './turnRecognition';
 
 /** What a call session needs from its service. */
@@ -25,6 +29,14 @@ export interface CallSessionDeps {
   /** Wall clock, for `occurred_at`. */
   readonly now: () => number;
   readonly turnTaking: Partial<TurnTakingConfig>;
+  /** Contract metrics (none by default). */
+  readonly metrics?: SttMetrics;
+}
+
+/** A turn's span and, once it ended, when (local clock) stt decided so. */
+interface TurnTrace {
+  readonly span: UtteranceSpan;
+  endedAt?: number;
 }
 
 const partialCodec = protoCodec(PartialTranscript);
@@ -42,6 +54,8 @@ export class CallSession {
   private readonly core: CallTurnTaking;
   private resampler: Resampler | undefined;
   private sourceRate = 16000;
+  /** Whether the caller's line is a telephone one, whatever rate its frames arrive at. */
+  private readonly bandwidth = new BandwidthEstimate();
   private turn:
     { readonly turnId: string; readonly stream: RecognitionStream | undefined } | undefined;
   private lastIngressAtMs = 0;
@@ -49,6 +63,11 @@ export class CallSession {
   private readonly readers = new Set<Promise<void>>();
   /** Ingress time of each ended turn's last frame, until its transcript is recorded. */
   private readonly endIngress = new Map<string, number>();
+  /** Each open turn's span, until its transcript is recorded or the turn dropped. */
+  private readonly traces = new Map<string, TurnTrace>();
+  /** Trace context of the frame being handled: a turn that starts on it continues its trace. */
+  private frameContext: Context = ROOT_CONTEXT;
+  private readonly metrics: SttMetrics;
   /** Wall time of the last frame, so an idle call can be let go. */
   lastFrameAt = 0;
 
@@ -61,10 +80,12 @@ export class CallSession {
       expectPartials: deps.recognizer.streamsPartials,
     });
     this.lastFrameAt = deps.now();
+    this.metrics = deps.metrics ?? noSttMetrics;
   }
 
-  /** One caller frame from `media.<callId>.in`. */
-  audio(frame: AudioFrame): void {
+  /** One caller frame from `media.<callId>.in`, with the trace context its headers carry. */
+  audio(frame: AudioFrame, trace: Context = ROOT_CONTEXT): void {
+    this.frameContext = trace;
     this.lastFrameAt = this.deps.now();
     this.lastIngressAtMs = frame.ingressAtMs;
     if (!this.resampler || frame.sampleRate !== this.sourceRate) {
@@ -72,6 +93,7 @@ export class CallSession {
       this.resampler = new Resampler(frame.sampleRate, 16000);
     }
     const samples = this.resampler.process(pcmFromBytes(frame.pcm));
+    this.bandwidth.add(samples);
     for (const effect of this.core.audio(samples, frame.timestampMs)) this.apply(effect);
   }
 
@@ -88,21 +110,33 @@ export class CallSession {
     this.turn = undefined;
     await Promise.all(this.readers);
     await this.appends;
+    for (const turn of this.traces.values()) turn.span.end('closed');
+    this.traces.clear();
   }
 
   private apply(effect: TurnEffect): void {
     const { callId } = this;
     const at = new Date(this.deps.now());
     switch (effect.type) {
-      case 'turn-started':
+      case 'turn-started': {
+        const span = new UtteranceSpan(
+          callId,
+          effect.turnId,
+          this.deps.recognizer.engine,
+          this.frameContext,
+        );
+        this.traces.set(effect.turnId, { span });
+        if (this.traces.size > 8) this.endTrace(this.traces.keys().next().value!, 'abandoned');
         this.append(
           conversationEvent(callId, effect.turnId, at, {
             $case: 'speechStarted',
             value: { turnId: effect.turnId, atMs: effect.startMs },
           }),
+          effect.turnId,
         );
         this.turn = { turnId: effect.turnId, stream: this.openStream(effect.turnId) };
         return;
+      }
       case 'recognize':
         for (const frame of effect.frames) this.turn?.stream?.write(frame);
         return;
@@ -110,17 +144,22 @@ export class CallSession {
         const ingress = this.lastIngressAtMs;
         this.endIngress.set(effect.turnId, ingress);
         if (this.endIngress.size > 8) this.endIngress.delete(this.endIngress.keys().next().value!);
+        const turnTrace = this.traces.get(effect.turnId);
+        if (turnTrace) turnTrace.endedAt = this.deps.now();
+        this.metrics.hop('gateway', 'stt', ingress, this.deps.now());
         this.append(
           conversationEvent(callId, effect.turnId, at, {
             $case: 'speechEnded',
             value: { turnId: effect.turnId, atMs: effect.endMs, lastFrameIngressAtMs: ingress },
           }),
+          effect.turnId,
         );
         this.turn?.stream?.end();
         this.turn = undefined;
         return;
       }
       case 'turn-discarded':
+        this.endTrace(effect.turnId, 'discarded');
         this.turn?.stream?.cancel();
         this.turn = undefined;
         return;
@@ -151,7 +190,9 @@ export class CallSession {
   private openStream(turnId: string): RecognitionStream | undefined {
     let stream: RecognitionStream;
     try {
-      stream = this.deps.recognizer.open({ sourceRate: this.sourceRate });
+      // G.711 calls arrive resampled to 16 kHz: recognise them with the telephone-channel decoders
+      const sourceRate = this.bandwidth.channel === 'telephone' ? 8000 : this.sourceRate;
+      stream = this.deps.recognizer.open({ sourceRate });
     } catch (error) {
       this.deps.log.warn({ callId: this.callId, err: error }, 'no recognition for this turn');
       return undefined;
@@ -179,6 +220,7 @@ export class CallSession {
     const lastFrameIngressAtMs = this.endIngress.get(turnId) ?? this.lastIngressAtMs;
     this.endIngress.delete(turnId);
     if (outcome.type !== 'transcribed') {
+      this.endTrace(turnId, outcome.type);
       this.deps.log.debug({ callId: this.callId, outcome: outcome.type }, 'turn not transcribed');
       return;
     }
@@ -197,15 +239,38 @@ export class CallSession {
           endMs: outcome.endMs,
           engine: this.deps.recognizer.engine,
           lastFrameIngressAtMs,
+          keywordHit: keywordHitOf(outcome.keywordHit),
         },
       }),
+      turnId,
     );
+    const turnTrace = this.traces.get(turnId);
+    this.traces.delete(turnId);
+    if (!turnTrace) return;
+    const { span, endedAt } = turnTrace;
+    void this.appends.then(() => {
+      if (endedAt !== undefined) {
+        this.metrics.endOfSpeechToTranscript(
+          this.deps.now() - endedAt,
+          this.deps.recognizer.engine,
+        );
+      }
+      span.end('transcribed', { 'warmline.stt.keyword_hit': outcome.keywordHit ?? 'none' });
+    });
   }
 
-  private append(event: ConversationEvent): void {
+  private endTrace(turnId: string, outcome: string): void {
+    this.traces.get(turnId)?.span.end(outcome);
+    this.traces.delete(turnId);
+  }
+
+  /** Appends in order; inside the turn's span when it has one, so the event carries its trace. */
+  private append(event: ConversationEvent, turnId?: string): void {
     const subject = subjects.conversationEvents(this.callId);
+    const span = turnId === undefined ? undefined : this.traces.get(turnId)?.span;
+    const write = () => this.deps.store.append(subject, [event], { expectedVersion: 'any' });
     this.appends = this.appends
-      .then(() => this.deps.store.append(subject, [event], { expectedVersion: 'any' }))
+      .then(() => (span ? span.within(write) : write()))
       .then(
         () => undefined,
         (error: unknown) =>

@@ -1,4 +1,5 @@
-import type { ConversationEvent } from '@warmline/contracts';
+import { type ConversationEvent, KeywordHit } from '@warmline/contracts';
+import type { KeywordHit as KeywordClass } from '../domain/keywords/humanRequest';
 
 type Payload = NonNullable<ConversationEvent['payload']>;
 
@@ -20,3 +21,17 @@ export const conversationEvent = (
   correlationId: callId,
   payload,
 });
+
+/** The contract's `KeywordHit` for what the keyword pass found (UNSPECIFIED: nothing). */
+export const keywordHitOf = (hit: KeywordClass | undefined): KeywordHit => {
+  switch (hit) {
+    case 'human-request':
+      return KeywordHit.KEYWORD_HIT_HUMAN_REQUEST;
+    case undefined:
+      return KeywordHit.KEYWORD_HIT_UNSPECIFIED;
+    default: {
+      const never: never = hit;
+      return never;
+    }
+  }
+};

@@ -90,6 +90,8 @@ export interface SpeechRecognizer {
   open(options?: OpenOptions): RecognitionStream;
   /** Releases the engine (processes, sockets). Streams still open end with an error. */
   close(): Promise<void>;
+  /** For readiness: false while a local engine is down or restarting; cloud engines omit it. */
+  healthy?(): boolean;
 }
 
 /** The rate every recognizer takes: the gateway's 8 kHz audio is resampled before it. */

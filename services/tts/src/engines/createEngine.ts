@@ -2,6 +2,7 @@ import { deepgramSpeak } from './hosted/deepgramSpeak';
 import { elevenLabsSpeech } from './hosted/elevenLabsSpeech';
 import { HostedEngine } from './hosted/hostedEngine';
 import { openAiSpeech } from './hosted/openAiSpeech';
+import { ToneEngine } from './instant/toneEngine';
 import { espeakNgSpec } from './local/espeakNg';
 import { festivalSpec } from './local/festival';
 import { fliteSpec } from './local/flite';
@@ -25,6 +26,8 @@ export type EngineConfig =
       /** Default: the program on PATH. */
       readonly binary?: string;
     }
+  /** Benchmarks only: a tone as long as the text, at once (no synthesis). */
+  | { readonly kind: 'instant' }
   | {
       readonly kind: 'openai';
       readonly baseUrl: string;
@@ -54,6 +57,7 @@ export const ENGINE_KINDS = [
   'openai',
   'deepgram',
   'elevenlabs',
+  'instant',
 ] as const;
 
 /**
@@ -69,6 +73,8 @@ export const createEngine = (config: EngineConfig): SpeechEngine => {
         defaultVoice: config.voice,
         binary: config.binary,
       });
+    case 'instant':
+      return new ToneEngine();
     case 'openai':
       return new HostedEngine(openAiSpeech({ ...config, defaultVoice: config.voice }));
     case 'deepgram':

@@ -73,6 +73,7 @@ export const speakRequestHandler =
       return { disposition: 'term' };
     }
     const { job } = checked;
+    if (ctx.deliveryCount === 1) deps.metrics.received(job.issuedAtMs, deps.utterance.wallNow());
     const voice = resolveVoice(deps, job);
     const admission = await deps.scheduler.admit(job.callId, {
       seq: ctx.streamSequence,

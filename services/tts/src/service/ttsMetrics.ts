@@ -1,5 +1,11 @@
 import type { Attributes, Meter } from '@opentelemetry/api';
-import { createCounter, createHistogram } from '@warmline/telemetry';
+import {
+  createCounter,
+  createHistogram,
+  createHopRecorder,
+  createStageLatency,
+  WarmlineMetrics,
+} from '@warmline/telemetry';
 
 /** How an utterance ended, as counted. */
 export type UtteranceResult = 'completed' | 'cancelled' | 'failed' | 'invalid' | 'shed';
@@ -12,12 +18,16 @@ export interface TtsMetrics {
   realTimeFactor(rtf: number, attributes: Attributes): void;
   cacheLookup(hit: boolean, attributes: Attributes): void;
   utterance(result: UtteranceResult, attributes: Attributes): void;
+  /** A request taken from the queue: its hop from llm-decision (or the orchestrator), by wall clock. */
+  received(issuedAtMs: number, receivedAtMs: number): void;
 }
 
 /**
  * Instruments on `meter`. In Prometheus they read
  * `warmline_tts_first_audio_milliseconds`, `warmline_tts_real_time_factor`,
- * `warmline_tts_cache_hits_total` / `_misses_total` and `warmline_tts_utterances_total`.
+ * `warmline_tts_cache_hits_total` / `_misses_total` and `warmline_tts_utterances_total`; plus
+ * the metric contract's `warmline_tts_first_audio_ms` (the same first-audio time) and this hop of
+ * `warmline_turn_platform_overhead_ms` (`from="llm-decision", to="tts"`).
  */
 export const createTtsMetrics = (meter: Meter): TtsMetrics => {
   const firstAudio = createHistogram(
@@ -52,8 +62,18 @@ export const createTtsMetrics = (meter: Meter): TtsMetrics => {
     '{utterance}',
     'Utterances handled, by result',
   );
+  const contractFirstAudio = createStageLatency(
+    meter,
+    WarmlineMetrics.TTS_FIRST_AUDIO_MS,
+    'Reply taken up (its turn on the call) to its first audio frame published',
+  );
+  const hop = createHopRecorder(meter);
   return {
-    firstAudio: (ms, attributes) => firstAudio.record(ms, attributes),
+    firstAudio: (ms, attributes) => {
+      firstAudio.record(ms, attributes);
+      contractFirstAudio.record(ms, attributes);
+    },
+    received: (issuedAtMs, receivedAtMs) => hop('llm-decision', 'tts', issuedAtMs, receivedAtMs),
     realTimeFactor: (value, attributes) => rtf.record(value, attributes),
     cacheLookup: (hit, attributes) => (hit ? hits : misses).add(1, attributes),
     utterance: (result, attributes) => utterances.add(1, { ...attributes, result }),

@@ -1,10 +1,11 @@
 import { AgentMode } from '@warmline/contracts';
+import { supportsAgentMode } from '../agentModeSupport';
 import type { StartedCall } from '../callAggregate';
 import { type CallDecision, accept, ignore } from '../callDecision';
 import { type EventCause, newCallEvent } from '../callEventFactory';
 import type { DecideContext } from '../decideContext';
 import { instruct } from '../instructions';
-import { rejectInvalid } from '../rejections';
+import { rejectAgentModeNotSupported, rejectInvalid } from '../rejections';
 
 const selectableModes: readonly AgentMode[] = [
   AgentMode.AGENT_MODE_BARGE,
@@ -12,7 +13,12 @@ const selectableModes: readonly AgentMode[] = [
   AgentMode.AGENT_MODE_SPY,
 ];
 
-/** barge / whisper / spy on a CONNECTED call; asking for the current mode is a no-op success. */
+/**
+ * barge / whisper / spy on a CONNECTED call; asking for the current mode is a no-op success.
+ * A mode the call's transport cannot mix (see supportedAgentModes) is refused with
+ * AGENT_MODE_NOT_SUPPORTED and nothing is appended, so the application is never told a mode
+ * took effect that the gateway cannot do.
+ */
 export function decideSetAgentMode(
   call: StartedCall,
   mode: AgentMode,
@@ -22,6 +28,7 @@ export function decideSetAgentMode(
   if (!selectableModes.includes(mode)) {
     return rejectInvalid(call, `agent mode must be BARGE, WHISPER or SPY; got ${mode}`);
   }
+  if (!supportsAgentMode(call.origin, mode)) return rejectAgentModeNotSupported(call, mode);
   if (mode === call.mode) return ignore('ALREADY_IN_MODE');
   const changed = newCallEvent(ctx, call.callId, cause, {
     $case: 'agentModeChanged',

@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import type { ContextDoc } from '../../domain';
+import { type ContextDoc, NO_EVENT_IDS } from '../../domain';
 import type { ContextRepository, EscalationQuery } from '../../ports';
 import type { ContextCollections } from './collections';
 import { isDuplicateKey } from './mongoErrors';
@@ -17,7 +17,12 @@ const escalationFilter = (query: EscalationQuery): Filter<ContextDoc> => ({
  * an existing call id, or a replace whose positions moved on, reports a conflict.
  */
 export const mongoContextRepository = ({ contexts }: ContextCollections): ContextRepository => ({
-  load: async (callId) => (await contexts.findOne({ _id: callId })) ?? undefined,
+  load: async (callId) => {
+    const doc = await contexts.findOne({ _id: callId });
+    if (!doc) return undefined;
+    // Documents written before event ids were kept have none: ids are recorded from now on.
+    return (doc as Partial<ContextDoc>).eventIds ? doc : { ...doc, eventIds: NO_EVENT_IDS };
+  },
 
   save: async (expected, next) => {
     try {

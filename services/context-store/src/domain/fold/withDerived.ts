@@ -21,6 +21,7 @@ export const withDerived = (doc: ContextDoc, retentionMs: number | undefined): C
   return {
     _id: doc._id,
     positions: doc.positions,
+    eventIds: doc.eventIds,
     call: doc.call,
     turns: doc.turns,
     timeline: doc.timeline,

@@ -10,6 +10,14 @@ export interface InboundPipelineOptions {
   jitterDepthMs?: number;
   /** Where the transport's sequence numbers wrap: `Infinity` for carrier chunk counters, 65536 for RTP. */
   sequenceModulus?: number;
+  /**
+   * The sequence number the transport starts at, if its protocol says (carrier chunks: 1).
+   * Until the first frame is released, frames are held up to the jitter depth for an earlier
+   * one that may arrive after them (Telnyx frames may come out of order from the very start);
+   * a first arrival with this number is released at once. Default: 1 for counters that never
+   * wrap (carrier chunks), none for RTP (random initial sequence).
+   */
+  firstSequence?: number;
 }
 
 /**
@@ -23,10 +31,14 @@ export class InboundPipeline {
   private readonly chunker: FrameChunker;
 
   constructor(options: InboundPipelineOptions) {
+    const depthMs = options.jitterDepthMs ?? 60;
+    const modulus = options.sequenceModulus ?? Infinity;
     this.jitter = new JitterBuffer({
       rate: options.fromRate,
-      depthMs: options.jitterDepthMs ?? 60,
-      sequenceModulus: options.sequenceModulus ?? Infinity,
+      depthMs,
+      sequenceModulus: modulus,
+      initialHoldMs: depthMs,
+      firstSequence: options.firstSequence ?? (Number.isFinite(modulus) ? undefined : 1),
     });
     this.resampler = new Resampler(options.fromRate, options.toRate);
     this.chunker = new FrameChunker(options.toRate);

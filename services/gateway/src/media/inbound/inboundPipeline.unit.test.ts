@@ -15,6 +15,28 @@ describe('InboundPipeline (transport audio → 20 ms bus frames)', () => {
     expect(pipeline.waiting).toBe(false);
   });
 
+  it('keeps the first chunk when the stream starts out of order (chunk 2 before chunk 1)', () => {
+    const pipeline = new InboundPipeline({
+      fromRate: 16000,
+      toRate: 16000,
+      jitterDepthMs: 60,
+      firstSequence: 1,
+    });
+    const chunk = (v: number) => new Int16Array(320).fill(v);
+    const out: Int16Array[] = [];
+    out.push(...pipeline.push(2, chunk(2), 0));
+    expect(out).toEqual([]); // held: chunk 1 may still come
+    expect(pipeline.waiting).toBe(true);
+    out.push(...pipeline.push(1, chunk(1), 15), ...pipeline.push(3, chunk(3), 20));
+    expect(out.map((f) => f[0])).toEqual([1, 2, 3]);
+    expect(pipeline.stats).toMatchObject({ late: 0, lost: 0 });
+  });
+
+  it('releases an in-order start (chunk 1 first) at once', () => {
+    const pipeline = new InboundPipeline({ fromRate: 16000, toRate: 16000, firstSequence: 1 });
+    expect(pipeline.push(1, new Int16Array(320).fill(1), 0)).toHaveLength(1);
+  });
+
   it('puts reordered chunks back in order, and conceals one that never comes', () => {
     const pipeline = new InboundPipeline({ fromRate: 16000, toRate: 16000, jitterDepthMs: 60 });
     const chunk = (v: number) => new Int16Array(320).fill(v);

@@ -84,7 +84,7 @@ export class PlaybackLedger {
     if (utterance) utterance.exactMs = playedMs;
   }
 
-  /** A mark came back; returns the utterance's report when it was the final one. Unknown names are ignored. */
+  /** A mark came back: the utterance's progress (completed on the final mark). Unknown names are ignored. */
   markPlayed(name: string): PlaybackReport | undefined {
     const mark = this.marks.get(name);
     if (!mark) return undefined;
@@ -92,7 +92,14 @@ export class PlaybackLedger {
     const utterance = this.utterances.get(mark.utteranceId);
     if (!utterance) return undefined;
     utterance.heardMs = Math.max(utterance.heardMs, mark.atMs);
-    if (!mark.final) return undefined;
+    // A checkpoint: still playing (stt needs this to know the agent is talking, for barge-in)
+    if (!mark.final)
+      return {
+        utteranceId: mark.utteranceId,
+        playedMs: utterance.heardMs,
+        completed: false,
+        interrupted: false,
+      };
     this.utterances.delete(mark.utteranceId);
     const playedMs = Math.min(utterance.exactMs ?? utterance.sentMs, utterance.sentMs);
     return { utteranceId: mark.utteranceId, playedMs, completed: true, interrupted: false };

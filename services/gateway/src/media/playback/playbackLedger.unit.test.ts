@@ -1,13 +1,18 @@
 import { PlaybackLedger } from './playbackLedger';
 
 describe('PlaybackLedger (what the caller heard, from mark echoes)', () => {
-  it('marks every N frames and at the end; the final echo completes the utterance', () => {
+  it('marks every N frames and at the end; a checkpoint echo reports progress, the final one completes the utterance', () => {
     const ledger = new PlaybackLedger({ markEveryFrames: 3 });
     ledger.queued('u');
     const marks = [1, 2, 3, 4, 5].map((n) => ledger.frameSent('u', n === 5));
     expect(marks).toEqual([undefined, undefined, 'wl1', undefined, 'wl2']);
     ledger.exactLength('u', 93);
-    expect(ledger.markPlayed('wl1')).toBeUndefined();
+    expect(ledger.markPlayed('wl1')).toEqual({
+      utteranceId: 'u',
+      playedMs: 60,
+      completed: false,
+      interrupted: false,
+    });
     expect(ledger.markPlayed('wl2')).toEqual({
       utteranceId: 'u',
       playedMs: 93,

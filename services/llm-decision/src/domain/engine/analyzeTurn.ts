@@ -32,6 +32,21 @@ export interface TurnSignals {
 
 const NO_REJECTION: Rejection = { rejected: false };
 
+/**
+ * stt's keyword pass listens for "human", "agent", "operator" in the audio itself, so it can hear
+ * a request for a person that the transcript garbled. It is trusted only where the transcript is
+ * not (a low-confidence turn) and the text does not negate the request; a confident transcript's
+ * own reading (`are you a real person?` is a question, not a request) wins.
+ */
+const withKeywordPass = (
+  human: HumanRequest,
+  lowConfidence: boolean,
+  keywordHit: boolean,
+): HumanRequest =>
+  keywordHit && lowConfidence && !human.requested && !human.negated
+    ? { requested: true, negated: false, evidence: 'stt keyword pass' }
+    : human;
+
 /** Confidence outside 0..1 is clamped; a missing or NaN confidence counts as 0. */
 const clampConfidence = (c: number): number =>
   Number.isFinite(c) ? Math.min(1, Math.max(0, c)) : 0;
@@ -50,7 +65,11 @@ export function analyzeTurn(
     text.tokens.length === 0 ||
     clampConfidence(turn.confidence) < compiled.profile.escalation.lowConfidence.minConfidence;
   const policy = detectPolicyKeyword(text, compiled.policyRules);
-  const human = detectHumanRequest(text, compiled.explicitRequestPhrases);
+  const human = withKeywordPass(
+    detectHumanRequest(text, compiled.explicitRequestPhrases),
+    lowConfidence,
+    turn.humanKeyword === true,
+  );
   const question = isQuestion(text);
   const closing = !lowConfidence && detectEndOfCall(text, compiled.endPhrases, question);
   const detected = lowConfidence ? NO_REJECTION : detectRejection(text);

@@ -193,3 +193,25 @@ describe('decideTurn', () => {
     );
   });
 });
+
+describe("stt's keyword pass (CallerTranscribed.keyword_hit)", () => {
+  const state = initialConversationState();
+  const garbled = { text: 'i want to speak to a humid please', confidence: 0.2 };
+
+  it('turns a low-confidence turn the keyword pass flagged into a request for a person', () => {
+    const decision = decideTurn(profile, state, { ...garbled, humanKeyword: true }).decision;
+    expect(reasonOf(decision)).toBe(EscalationReason.ESCALATION_REASON_CALLER_ASKED);
+    expect(reasonOf(decideTurn(profile, state, garbled).decision)).not.toBe(
+      EscalationReason.ESCALATION_REASON_CALLER_ASKED,
+    );
+  });
+
+  it('does not override a confident transcript, nor a negated request', () => {
+    const question = { text: 'are you a real person', confidence: 0.95, humanKeyword: true };
+    expect(reasonOf(decideTurn(profile, state, question).decision)).toBeUndefined();
+    const negated = { text: "i don't need an agent", confidence: 0.2, humanKeyword: true };
+    expect(reasonOf(decideTurn(profile, state, negated).decision)).not.toBe(
+      EscalationReason.ESCALATION_REASON_CALLER_ASKED,
+    );
+  });
+});

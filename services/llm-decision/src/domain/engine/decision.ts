@@ -4,6 +4,11 @@ import type { EscalationReason } from '@warmline/contracts';
 export interface CallerTurn {
   readonly text: string;
   readonly confidence: number;
+  /**
+   * stt's keyword pass (the engine's keyword grammar or its text rule) flagged a request for a
+   * person in this turn (`CallerTranscribed.keyword_hit`).
+   */
+  readonly humanKeyword?: boolean;
 }
 
 /** Answer the caller and keep the conversation going. */

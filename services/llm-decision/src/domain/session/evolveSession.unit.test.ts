@@ -1,4 +1,4 @@
-import { EscalationReason } from '@warmline/contracts';
+import { EscalationReason, KeywordHit } from '@warmline/contracts';
 import type { ConversationEvent } from '@warmline/contracts';
 import { loadProfileFileSync } from '../../adapters/profileFile';
 import { initialConversationState } from '../engine/conversationState';
@@ -28,6 +28,7 @@ const transcript = (n: number, text: string): ConversationEvent => ({
       endMs: 0,
       engine: 'x',
       lastFrameIngressAtMs: 0,
+      keywordHit: KeywordHit.KEYWORD_HIT_UNSPECIFIED,
     },
   },
 });

@@ -9,3 +9,4 @@ export * from './contextStoreParticipant';
 export * from './heldOutcomes';
 export * from './sttVoicemailParticipant';
 export * from './ttsGatewayParticipant';
+export * from './gatewayParticipant';

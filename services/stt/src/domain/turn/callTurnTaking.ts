@@ -28,6 +28,8 @@ interface OpenTurn {
   agentSpokeDuring: boolean;
   bargedIn: boolean;
   partialText: string | undefined;
+  /** Caller speech in this turn before the agent's current utterance started: not an interruption. */
+  speechBeforeAgentMs: number;
   endMs?: number;
 }
 
@@ -70,8 +72,13 @@ export class CallTurnTaking {
 
   /** The agent's audio started (`utteranceId`) or stopped (undefined) playing. */
   agentPlayback(utteranceId: string | undefined): void {
+    const started = utteranceId !== undefined && utteranceId !== this.agentUtterance;
     this.agentUtterance = utteranceId;
-    if (utteranceId && this.turn) this.turn.agentSpokeDuring = true;
+    if (!utteranceId || !this.turn) return;
+    this.turn.agentSpokeDuring = true;
+    // Only what the caller says over the agent can interrupt it: the end of a sentence the
+    // caller finished before the agent began (still inside the end-of-turn silence) cannot.
+    if (started) this.turn.speechBeforeAgentMs = this.endOfTurn.speechMsAt(this.lastVoicedEndMs);
   }
 
   /** The latest partial transcript of the open turn. */
@@ -97,6 +104,7 @@ export class CallTurnTaking {
         agentSpokeDuring: this.agentUtterance !== undefined,
         bargedIn: false,
         partialText: undefined,
+        speechBeforeAgentMs: 0,
       };
       effects.push({
         type: 'turn-started',
@@ -163,7 +171,7 @@ export class CallTurnTaking {
     const verdict = bargeInVerdict(
       {
         agentSpeaking: true,
-        speechMs: this.endOfTurn.speechMsAt(heardUntilMs),
+        speechMs: this.endOfTurn.speechMsAt(heardUntilMs) - turn.speechBeforeAgentMs,
         expectPartials: this.config.expectPartials ?? false,
         ...(turn.partialText === undefined ? {} : { partialText: turn.partialText }),
       },

@@ -91,6 +91,37 @@ describe('CallTurnTaking', () => {
     ).toBe('transcribed');
   });
 
+  it('does not count the sentence the caller finished before the agent began as barge-in', () => {
+    const core = new CallTurnTaking('call-5');
+    const sentenceEndMs = 1000 + 6 * 240 - 60;
+    const replyStartsMs = sentenceEndMs + 460; // inside the 700 ms end-of-turn silence
+    const effects = withoutAudio(
+      feed(core, onLine(concat(silence(1000), syllables(6, -20), silence(1500))), (atMs) => {
+        if (atMs === replyStartsMs) core.agentPlayback('reply-1');
+      }),
+    );
+    expect(effects.map((e) => e.type)).toEqual(['turn-started', 'turn-ended']);
+    expect(core.agentSpeaking).toBe('reply-1');
+  });
+
+  it('still barges in when the caller speaks again over the agent before the turn ended', () => {
+    const core = new CallTurnTaking('call-6');
+    const sentenceEndMs = 1000 + 4 * 240 - 60;
+    const effects = withoutAudio(
+      feed(
+        core,
+        onLine(
+          concat(silence(1000), syllables(4, -20), silence(400), syllables(8, -20), silence(900)),
+        ),
+        (atMs) => {
+          if (atMs === sentenceEndMs + 200) core.agentPlayback('reply-2');
+        },
+      ),
+    );
+    expect(effects.map((e) => e.type)).toEqual(['turn-started', 'barged-in', 'turn-ended']);
+    expect(effects[1]).toMatchObject({ type: 'barged-in', utteranceId: 'reply-2' });
+  });
+
   it('with partials: a long "yeah okay" does not interrupt, "hold on a second" does', () => {
     const speech = onLine(concat(silence(500), syllables(5, -20), silence(900)));
     for (const [text, expected] of [

@@ -42,6 +42,11 @@ export class PocketsphinxRecognizer implements SpeechRecognizer {
     return this.streams.size;
   }
 
+  /** True while the sidecar runs and has its decoder loaded. */
+  healthy(): boolean {
+    return this.sidecar.state === 'ready';
+  }
+
   /** Starts the sidecar and resolves once its first decoder is loaded. */
   start(): Promise<void> {
     return this.sidecar.start();

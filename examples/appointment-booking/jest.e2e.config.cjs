@@ -1,0 +1,1 @@
+module.exports = require('../kit/jest.e2e.preset.cjs').e2ePreset(__dirname);
