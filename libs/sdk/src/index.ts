@@ -82,4 +82,4 @@ export {
   shortenSummary,
   type BriefingTextOptions,
   type CallBriefing,
-} from './domain/briefingText';
+} from '@warmline/handoff';

@@ -1,11 +1,12 @@
 /**
  * The demo's command line (`./scripts/start.sh`, `pnpm start`):
- * `[--keep] [--transport twilio|sip] [--nats-url URL] [--mongo-url URL] [--verbose] [--dist]`.
+ * `[--keep] [--transport sip|twilio] [--nats-url URL] [--mongo-url URL] [--verbose] [--dist]`
+ * (default sip).
  */
 import { runDemo } from './runDemo';
 
 const usage =
-  'usage: start.sh [--keep] [--transport twilio|sip] [--nats-url nats://…] [--mongo-url mongodb://…] [--verbose]';
+  'usage: start.sh [--keep] [--transport sip|twilio] [--nats-url nats://…] [--mongo-url mongodb://…] [--verbose]';
 
 const parse = (args: readonly string[]) => {
   const value = (flag: string) => {
@@ -25,7 +26,8 @@ const parse = (args: readonly string[]) => {
   const unknown = args.filter(
     (a, i) => !known.has(a) && !['--nats-url', '--mongo-url'].includes(args[i - 1] ?? ''),
   );
-  const transport = value('--transport') ?? 'twilio';
+  // SIP by default: two real SIP phones (baresip), the gateway's mixer, the whispered briefing
+  const transport = value('--transport') ?? 'sip';
   if (unknown.length > 0 || (transport !== 'twilio' && transport !== 'sip')) return undefined;
   const chosen: 'twilio' | 'sip' = transport;
   return {

@@ -5,7 +5,7 @@ import {
   type CallBriefing,
   DEFAULT_BRIEFING_TEXT,
   briefingText,
-} from '../domain/briefingText';
+} from '@warmline/handoff';
 import { CallCommandError, CallCommandTimeoutError } from '../errors/callErrors';
 
 /** The part of {@link ActiveCall} the briefing uses. */

@@ -1,3 +1,6 @@
+/** What the gateway process carries: carrier streams with one of the two pacings, or SIP calls. */
+export type BenchMode = 'shared-clock' | 'per-call-timer' | 'sip';
+
 /** What the benchmark parent asks of the gateway process. */
 export type BenchRequest = { readonly kind: 'report' } | { readonly kind: 'stop' };
 

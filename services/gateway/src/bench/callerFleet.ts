@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { encodeMulaw, pcmToBytes, sine } from '@warmline/audio';
-import { type Bus, protoCodec, publish } from '@warmline/bus';
-import { AudioFrame, subjects } from '@warmline/contracts';
+import { encodeMulaw, sine } from '@warmline/audio';
+import type { Bus } from '@warmline/bus';
 import { CarrierCaller, Reservoir, waitFor } from '@warmline/testing';
-import { TEST_PUBLIC_BASE_URL } from '../testSupport/gatewayHarness';
+import { TEST_PUBLIC_BASE_URL } from '../testSupport/testGatewayConfig';
 import type { FakeCallControl } from '../testSupport/fakeCallControl';
 import { testAccounts, testParties } from '../testSupport/testCarrierSettings';
+import { AGENT_FRAMES_AHEAD, AgentAudio, type AgentLeg, startPhasedLoad } from './phasedLoad';
 
-const frameCodec = protoCodec(AudioFrame);
-const AGENT_FRAMES_PER_TICK = 5; // 100 ms of agent audio per call every 100 ms, as tts sends ahead of real time
-const PHASES = 10;
-const TICK_MS = 2;
-
-interface Leg {
+interface Leg extends AgentLeg {
   readonly caller: CarrierCaller;
-  readonly callId: string;
-  readonly utteranceId: string;
-  agentSequence: number;
   lastArrival?: number;
 }
 
@@ -32,16 +24,16 @@ export class CallerFleet {
   private readonly inboundPayload = Buffer.from(
     encodeMulaw(sine({ rate: 8000, hz: 440, samples: 160, amplitude: 0.3 })),
   ).toString('base64');
-  private readonly agentPcm = Buffer.from(
-    pcmToBytes(sine({ rate: 16000, hz: 600, samples: 320, amplitude: 0.3 })).buffer,
-  );
-  private timer: NodeJS.Timeout | undefined;
+  private readonly agent: AgentAudio;
+  private stopLoad = (): void => undefined;
 
   constructor(
     private readonly port: number,
-    private readonly bus: Bus,
+    bus: Bus,
     private readonly callControl: FakeCallControl,
-  ) {}
+  ) {
+    this.agent = new AgentAudio(bus);
+  }
 
   get size(): number {
     return this.legs.length;
@@ -57,27 +49,13 @@ export class CallerFleet {
     }
   }
 
-  /**
-   * Starts the shared timer. Callers are spread over ten 2 ms phases (as real
-   * streams arrive at any phase): every 2 ms one tenth of them sends its
-   * inbound frame, and every 10 ms one tenth of the calls gets 100 ms of agent audio.
-   */
+  /** Starts the shared timer (see `startPhasedLoad`): one inbound frame per caller per 20 ms, agent audio kept ahead. */
   start(): void {
-    let tick = 0;
-    const anchor = performance.now();
-    const loop = (): void => {
-      const phase = tick % PHASES;
-      for (let i = phase; i < this.legs.length; i += PHASES)
-        this.legs[i]!.caller.sendMediaPayload(this.inboundPayload);
-      if (tick % 5 === 0) {
-        const agentPhase = (tick / 5) % PHASES;
-        for (let i = agentPhase; i < this.legs.length; i += PHASES)
-          this.feed(this.legs[i]!, AGENT_FRAMES_PER_TICK);
-      }
-      tick++;
-      this.timer = setTimeout(loop, Math.max(0, anchor + tick * TICK_MS - performance.now()));
-    };
-    loop();
+    this.stopLoad = startPhasedLoad(
+      this.legs,
+      (leg) => leg.caller.sendMediaPayload(this.inboundPayload),
+      this.agent,
+    );
   }
 
   /** Calls that ended before the benchmark hung them up. */
@@ -86,7 +64,7 @@ export class CallerFleet {
   /** Hangs every caller up and stops the timers. */
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.stopLoad();
     await Promise.all(this.legs.map((leg) => leg.caller.hangUp()));
   }
 
@@ -122,26 +100,7 @@ export class CallerFleet {
     void caller.closed.then(() => {
       if (!this.stopping) this.failures++;
     });
-    this.feed(leg, 15); // 300 ms ahead
+    this.agent.feed(leg, AGENT_FRAMES_AHEAD);
     this.legs.push(leg);
-  }
-
-  private feed(leg: Leg, frames: number): void {
-    for (let n = 0; n < frames; n++) {
-      const sequence = leg.agentSequence++;
-      publish(
-        this.bus,
-        subjects.mediaOut(leg.callId),
-        frameCodec,
-        AudioFrame.fromPartial({
-          callId: leg.callId,
-          sampleRate: 16000,
-          sequence,
-          timestampMs: sequence * 20,
-          pcm: this.agentPcm,
-          utteranceId: leg.utteranceId,
-        }),
-      );
-    }
   }
 }

@@ -3,13 +3,33 @@ import { connectBus } from '@warmline/bus';
 import { createLogger } from '@warmline/telemetry';
 import { percentile, Reservoir } from '@warmline/testing';
 import { createApp } from '../app';
+import type { SipSettings } from '../sipCalls/sipSettings';
 import { TEST_PUBLIC_BASE_URL } from '../testSupport/gatewayHarness';
 import { testAccounts, testNumbers } from '../testSupport/testCarrierSettings';
-import type { BenchReply, BenchRequest } from './benchProtocol';
+import { type BenchMode, type BenchReply, type BenchRequest } from './benchProtocol';
 
-/** The gateway under load, alone in its process so its CPU can be measured. Argv: NATS URL, pacing. */
+/** SIP on (UDP only, RTP on any free port), one route for the load generator's calls. */
+const SIP_SETTINGS: SipSettings = {
+  host: '127.0.0.1',
+  port: 0,
+  transports: ['UDP'],
+  publicAddress: '127.0.0.1',
+  rtpPorts: { min: 0, max: 0 },
+  rtpLatching: false,
+  routes: [{ user: 'agent', connectorId: 'connector-bench', transferDestinations: [] }],
+};
+
+/**
+ * The gateway under load, alone in its process so its CPU can be measured. Argv: NATS URL,
+ * mode (`shared-clock` or `per-call-timer` for carrier streams, `sip` for SIP calls on the
+ * shared clock). Replies `ready` with the port the load connects to (HTTP or SIP), then one
+ * `window` per `report`.
+ */
 const main = async (): Promise<void> => {
-  const [natsUrl = '', pacing = 'shared-clock'] = process.argv.slice(2);
+  const [natsUrl = '', modeArg = 'shared-clock'] = process.argv.slice(2);
+  const mode: BenchMode =
+    modeArg === 'sip' || modeArg === 'per-call-timer' ? modeArg : 'shared-clock';
+  const sip = mode === 'sip';
   const send = (reply: BenchReply): void => void process.send?.(reply);
   const jitter = new Reservoir();
   let gcPauseMs = 0;
@@ -21,13 +41,14 @@ const main = async (): Promise<void> => {
     }
   });
   gc.observe({ entryTypes: ['gc'] });
-  const bus = await connectBus({ servers: natsUrl, name: 'gateway-bench' });
+  const gatewayId = sip ? 'gateway-sip-bench' : 'gateway-bench';
+  const bus = await connectBus({ servers: natsUrl, name: gatewayId });
   const app = createApp({
     bus,
     logger: createLogger({ service: 'gateway', level: 'silent' }),
     observer: { outboundFrame: (latenessMs) => jitter.add(Math.abs(latenessMs)) },
     config: {
-      gatewayId: 'gateway-bench',
+      gatewayId,
       host: '127.0.0.1',
       port: 0,
       publicBaseUrl: TEST_PUBLIC_BASE_URL,
@@ -36,10 +57,11 @@ const main = async (): Promise<void> => {
       startTimeoutMs: 10_000,
       jitterDepthMs: 60,
       markEveryFrames: 5,
-      pacing: pacing === 'per-call-timer' ? 'per-call-timer' : 'shared-clock',
+      pacing: mode === 'per-call-timer' ? 'per-call-timer' : 'shared-clock',
+      ...(sip ? { sip: SIP_SETTINGS } : {}),
     },
   });
-  const { port } = await app.start();
+  const { port, sipPort = 0 } = await app.start();
   let since = performance.now();
   let cpu = process.cpuUsage();
   let elu = performance.eventLoopUtilization();
@@ -66,7 +88,7 @@ const main = async (): Promise<void> => {
       jitterP50: percentile(values, 50),
       jitterP99: percentile(values, 99),
       jitterMax: percentile(values, 100),
-      calls: app.stats.calls,
+      calls: sip ? app.stats.sipCalls : app.stats.calls,
       gcPauseMs,
       gcLongestMs: gcLongest,
     });
@@ -76,7 +98,7 @@ const main = async (): Promise<void> => {
     cpu = process.cpuUsage();
     elu = performance.eventLoopUtilization();
   });
-  send({ kind: 'ready', port });
+  send({ kind: 'ready', port: sip ? sipPort : port });
 };
 
 main().catch((error: unknown) => {

@@ -1,33 +1,15 @@
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import { cpus } from 'node:os';
-import path from 'node:path';
 import { connectBus, ensureStreams } from '@warmline/bus';
 import { streams } from '@warmline/contracts';
-import { CpuMeter, percentile, startNatsServer } from '@warmline/testing';
+import { CpuMeter, startNatsServer } from '@warmline/testing';
 import { FakeCallControl } from '../testSupport/fakeCallControl';
-import type { BenchReply, GatewayWindow } from './benchProtocol';
-import {
-  JITTER_BOUND_MS,
-  machineLoad,
-  printStep,
-  type Step,
-  stepCpu,
-  stepP99,
-} from './benchReport';
+import { BenchGateway, benchLevels } from './benchGateway';
+import { rampSteps } from './benchRamp';
+import { JITTER_BOUND_MS, type Step, stepCpu, stepP99 } from './benchReport';
 import { SipLoadFleet } from './sipLoadFleet';
 
 const DEFAULT_LEVELS = [10, 25, 40, 50, 60, 75, 100, 150, 200];
-const LEVELS =
-  process.env['BENCH_STEPS']
-    ?.split(',')
-    .map(Number)
-    .filter((n) => n > 0) ?? DEFAULT_LEVELS;
-const SETTLE_MS = 2_000;
-const WINDOW_MS = 4_000;
-const WINDOWS = 3;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const LEVELS = benchLevels(DEFAULT_LEVELS);
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 /** A step passes when the RTP inter-arrival p99 at the callers stays under the bound and no call dropped. */
@@ -52,56 +34,23 @@ const main = async (): Promise<void> => {
     const bus = await connectBus({ servers: nats.url, name: 'sip-bench' });
     await ensureStreams(bus, [streams.gatewaySignals, streams.callEvents], { storage: 'memory' });
     const callControl = await FakeCallControl.start(bus, { durable: 'sip_bench_call_control' });
-    const gateway = fork(path.join(__dirname, 'sipGatewayProcess.js'), [nats.url], {
-      execArgv: process.env['BENCH_GATEWAY_NODE_ARGS']?.split(' ').filter(Boolean) ?? [],
-      stdio: 'inherit',
-    });
-    const replies: BenchReply[] = [];
-    gateway.on('message', (message: BenchReply) => replies.push(message));
-    const next = async <K extends BenchReply['kind']>(
-      kind: K,
-    ): Promise<Extract<BenchReply, { kind: K }>> => {
-      for (;;) {
-        const index = replies.findIndex((r) => r.kind === kind);
-        if (index >= 0) return replies.splice(index, 1)[0] as Extract<BenchReply, { kind: K }>;
-        await sleep(20);
-      }
-    };
-    const { port } = await next('ready');
-    const fleet = await SipLoadFleet.open(port, bus, callControl);
+    const gateway = await BenchGateway.fork(nats.url, 'sip');
+    const fleet = await SipLoadFleet.open(gateway.port, bus, callControl);
     const cpu = new CpuMeter({ rig: process.pid, nats: nats.pid });
     fleet.start();
     try {
-      for (const level of LEVELS) {
-        await fleet.growTo(level);
-        await sleep(SETTLE_MS);
-        fleet.arrivalJitter.take();
-        gateway.send({ kind: 'report' });
-        await next('window');
-        cpu.reset();
-        const windows: GatewayWindow[] = [];
-        for (let w = 0; w < WINDOWS; w++) {
-          await sleep(WINDOW_MS);
-          gateway.send({ kind: 'report' });
-          windows.push(await next('window'));
-        }
-        const step: Step = {
-          pacing: 'sip-rtp',
-          streams: level,
-          windows,
-          arrivalP99: percentile(fleet.arrivalJitter.take(), 99),
-          failures: fleet.failures,
-          machineLoad: machineLoad(),
-          otherCpu: cpu.read(),
-        };
-        steps.push(step);
-        printStep(step);
-        if (!passes(step) && !process.argv.includes('--all-steps')) break;
-      }
+      const ramp = await rampSteps({
+        gateway,
+        fleet,
+        cpu,
+        levels: LEVELS,
+        pacing: 'sip-rtp',
+        passes: (step) => passes(step) || process.argv.includes('--all-steps'),
+      });
+      steps.push(...ramp);
     } finally {
       await fleet.stop();
-      gateway.send({ kind: 'stop' });
-      await once(gateway, 'exit');
+      await gateway.stop();
       await callControl.stop();
       await bus.close();
     }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Socket, createSocket } from 'node:dgram';
-import { encodeMulaw, pcmToBytes, sine } from '@warmline/audio';
-import { type Bus, protoCodec, publish } from '@warmline/bus';
-import { AudioFrame, subjects } from '@warmline/contracts';
-
+import { encodeMulaw, sine } from '@warmline/audio';
+import type { Bus } from '@warmline/bus';
 import { Reservoir, waitFor } from '@warmline/testing';
 import { serializeRtpPacket } from '../rtp/rtpPacket';
 import {
@@ -21,21 +19,15 @@ import {
 } from '../sip';
 import type { FakeCallControl } from '../testSupport/fakeCallControl';
 import { sdpOffer } from '../testSupport/sipProbe';
+import { AGENT_FRAMES_AHEAD, AgentAudio, type AgentLeg, startPhasedLoad } from './phasedLoad';
 
-const frameCodec = protoCodec(AudioFrame);
-const PHASES = 10;
-const TICK_MS = 2;
-const AGENT_FRAMES_PER_TICK = 5;
-
-interface Call {
+interface Call extends AgentLeg {
   readonly sipCallId: string;
   readonly fromTag: string;
   readonly rtp: Socket;
   toTag: string;
   remoteRtpPort: number;
   callId: string;
-  readonly utteranceId: string;
-  agentSequence: number;
   seq: number;
   ts: number;
   lastArrival?: number;
@@ -55,20 +47,19 @@ export class SipLoadFleet {
   /** |inter-arrival − 20 ms| of the gateway's RTP packets, ms. */
   readonly arrivalJitter = new Reservoir(500_000);
   failures = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly agent: AgentAudio;
+  private stopLoad = (): void => undefined;
   private readonly payload = encodeMulaw(
     sine({ rate: 8000, hz: 440, samples: 160, amplitude: 0.3 }),
-  );
-  private readonly agentPcm = Buffer.from(
-    pcmToBytes(sine({ rate: 16000, hz: 600, samples: 320, amplitude: 0.3 })).buffer,
   );
 
   private constructor(
     private readonly sig: Socket,
     private readonly gatewayPort: number,
-    private readonly bus: Bus,
+    bus: Bus,
     private readonly callControl: FakeCallControl,
   ) {
+    this.agent = new AgentAudio(bus);
     sig.on('message', (data) => this.signal(data));
   }
 
@@ -93,26 +84,14 @@ export class SipLoadFleet {
     }
   }
 
+  /** Starts the shared timer (see `startPhasedLoad`): one RTP packet per call per 20 ms, agent audio kept ahead. */
   start(): void {
-    let tick = 0;
-    const anchor = performance.now();
-    const loop = (): void => {
-      const phase = tick % PHASES;
-      for (let i = phase; i < this.calls.length; i += PHASES) this.sendRtp(this.calls[i]!);
-      if (tick % 5 === 0) {
-        const agentPhase = (tick / 5) % PHASES;
-        for (let i = agentPhase; i < this.calls.length; i += PHASES)
-          this.feed(this.calls[i]!, AGENT_FRAMES_PER_TICK);
-      }
-      tick++;
-      this.timer = setTimeout(loop, Math.max(0, anchor + tick * TICK_MS - performance.now()));
-    };
-    loop();
+    this.stopLoad = startPhasedLoad(this.calls, (call) => this.sendRtp(call), this.agent);
   }
 
   /** BYE for every call, then closes the sockets. */
   async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
+    this.stopLoad();
     await Promise.all(
       this.calls.map(async (call) => {
         const bye = this.request('BYE', call, ++call.cseq);
@@ -193,7 +172,7 @@ export class SipLoadFleet {
       { timeoutMs: 30_000 },
     );
     call.callId = start.callId;
-    this.feed(call, 15); // 300 ms ahead
+    this.agent.feed(call, AGENT_FRAMES_AHEAD);
     this.calls.push(call);
   }
 
@@ -238,24 +217,5 @@ export class SipLoadFleet {
     call.seq++;
     call.ts += 160;
     call.rtp.send(packet, call.remoteRtpPort, '127.0.0.1');
-  }
-
-  private feed(call: Call, frames: number): void {
-    for (let n = 0; n < frames; n++) {
-      const sequence = call.agentSequence++;
-      publish(
-        this.bus,
-        subjects.mediaOut(call.callId),
-        frameCodec,
-        AudioFrame.fromPartial({
-          callId: call.callId,
-          sampleRate: 16000,
-          sequence,
-          timestampMs: sequence * 20,
-          pcm: this.agentPcm,
-          utteranceId: call.utteranceId,
-        }),
-      );
-    }
   }
 }

@@ -1,26 +1,15 @@
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import { cpus } from 'node:os';
-import path from 'node:path';
 import { type Bus, connectBus, ensureStreams } from '@warmline/bus';
 import { streams } from '@warmline/contracts';
-import { CpuMeter, percentile, startNatsServer } from '@warmline/testing';
+import { CpuMeter, startNatsServer } from '@warmline/testing';
 import { FakeCallControl } from '../testSupport/fakeCallControl';
-import type { BenchReply, GatewayWindow } from './benchProtocol';
-import { machineLoad, printStep, printSummary, type Step, stepPasses } from './benchReport';
+import { BenchGateway, benchLevels } from './benchGateway';
+import { rampSteps } from './benchRamp';
+import { printSummary, type Step, stepPasses } from './benchReport';
 import { CallerFleet } from './callerFleet';
 
 const DEFAULT_LEVELS = [10, 25, 40, 50, 60, 75, 100, 150, 200, 300, 400];
-const LEVELS =
-  process.env['BENCH_STEPS']
-    ?.split(',')
-    .map(Number)
-    .filter((n) => n > 0) ?? DEFAULT_LEVELS;
-const SETTLE_MS = 2_000;
-const WINDOW_MS = 4_000;
-const WINDOWS = 3;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const LEVELS = benchLevels(DEFAULT_LEVELS);
 
 /**
  * How many concurrent carrier streams one gateway process carries with p99
@@ -37,63 +26,23 @@ const runPacing = async (
   bus: Bus,
   natsPid: number,
 ): Promise<Step[]> => {
-  const profile = process.env['BENCH_PROFILE_DIR'];
-  const gateway = fork(path.join(__dirname, 'gatewayProcess.js'), [natsUrl, pacing], {
-    stdio: 'inherit',
-    execArgv: [
-      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
-      ...(process.env['BENCH_GATEWAY_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
-    ],
-  });
-  const replies: BenchReply[] = [];
-  gateway.on('message', (message: BenchReply) => replies.push(message));
-  const next = async <K extends BenchReply['kind']>(
-    kind: K,
-  ): Promise<Extract<BenchReply, { kind: K }>> => {
-    for (;;) {
-      const index = replies.findIndex((r) => r.kind === kind);
-      if (index >= 0) return replies.splice(index, 1)[0] as Extract<BenchReply, { kind: K }>;
-      await sleep(20);
-    }
-  };
-  const { port } = await next('ready');
-  const fleet = new CallerFleet(port, bus, callControl);
+  const gateway = await BenchGateway.fork(natsUrl, pacing);
+  const fleet = new CallerFleet(gateway.port, bus, callControl);
   const cpu = new CpuMeter({ rig: process.pid, nats: natsPid });
-  const steps: Step[] = [];
   fleet.start();
   try {
-    for (const level of LEVELS.slice(0, maxLevels)) {
-      await fleet.growTo(level);
-      await sleep(SETTLE_MS);
-      fleet.arrivalJitter.take();
-      gateway.send({ kind: 'report' });
-      await next('window');
-      cpu.reset();
-      const windows: GatewayWindow[] = [];
-      for (let w = 0; w < WINDOWS; w++) {
-        await sleep(WINDOW_MS);
-        gateway.send({ kind: 'report' });
-        windows.push(await next('window'));
-      }
-      const step: Step = {
-        pacing,
-        streams: level,
-        windows,
-        arrivalP99: percentile(fleet.arrivalJitter.take(), 99),
-        failures: fleet.failures,
-        machineLoad: machineLoad(),
-        otherCpu: cpu.read(),
-      };
-      steps.push(step);
-      printStep(step);
-      if (!stepPasses(step)) break;
-    }
+    return await rampSteps({
+      gateway,
+      fleet,
+      cpu,
+      levels: LEVELS.slice(0, maxLevels),
+      pacing,
+      passes: stepPasses,
+    });
   } finally {
     await fleet.stop();
-    gateway.send({ kind: 'stop' });
-    await once(gateway, 'exit');
+    await gateway.stop();
   }
-  return steps;
 };
 
 const main = async (): Promise<void> => {

@@ -1,22 +1,16 @@
-import type { AudioFrame, GatewayInstruction, GatewayInstructionResult } from '@warmline/contracts';
-import { pcmFromBytes } from '@warmline/audio';
 import { WarmlineAttributes } from '@warmline/telemetry';
 import type { Logger } from '@warmline/telemetry';
-import { CallMediaSession } from '../media/callMediaSession';
+import type { CallMediaSession } from '../media/callMediaSession';
 import type { CallActions } from './callActions';
+import { CallCore, isDtmfDigit } from './callCore';
 import type { CallDeps, CallOrigin, StreamLeg } from './callTypes';
 import type { CalleeLegPlan, CalleeLegState } from './carrierLegControl';
 import { executeInstruction } from './executeInstruction';
-import type { Closable } from './gatewayBus';
-import { callerAudioFrame, CALLER_BUS_RATE } from './callerAudioFrame';
 import { type CallEnding, endings } from './callEnding';
 import { type SignalPayload, facts } from './signals';
 import { calleeProgressSignal, type CalleeUpdate } from './calleeUpdate';
-import { SignalReporter } from './signalReporter';
 import { startCallRequest } from './startCallRequest';
 import { TransferState } from './transferState';
-
-const DTMF_DIGIT = /^[0-9*#A-D]$/;
 
 /** How long a caller whose transfer failed may take to come back on a new stream. */
 const RESUME_DEADLINE_MS = 30_000;
@@ -27,21 +21,21 @@ const RESUME_DEADLINE_MS = 30_000;
  * instructions answered, its leg facts reported as GatewaySignals. It ends on
  * the carrier's `stop` (caller hung up), a lost or misbehaving stream, or a
  * hangup instruction; ending closes every socket, timer and subscription.
+ * The bus side (session, subscriptions, StartCallRequest, signals) is the
+ * transport-neutral {@link CallCore}, shared with SIP calls.
  */
 export class CarrierCall implements CallActions {
   readonly callId: string;
   readonly route: CallOrigin['route'];
   readonly control: CallOrigin['control'];
+  private readonly core: CallCore;
   private readonly session: CallMediaSession;
   private readonly log: Logger;
-  private readonly subscriptions: Closable[] = [];
-  private readonly signals: SignalReporter;
   private readonly transfer = new TransferState();
   private stream: StreamLeg | undefined;
   private answered = false;
   private agentRemoved = false;
   private ending: CallEnding | undefined;
-  private accepted: Promise<boolean> = Promise.resolve(false);
   private finished: Promise<void> | undefined;
 
   constructor(
@@ -56,23 +50,18 @@ export class CarrierCall implements CallActions {
       [WarmlineAttributes.CALL_ID]: origin.callId,
       carrier: origin.carrier,
     });
-    this.signals = new SignalReporter(origin.callId, deps.bus, () => this.accepted, this.log);
-    this.session = new CallMediaSession(
+    this.core = new CallCore(
+      deps,
+      origin.callId,
+      this.log,
+      { firstSequence: 1 }, // Twilio and Telnyx number media chunks from 1
       {
-        busRate: CALLER_BUS_RATE,
-        jitterDepthMs: deps.media.jitterDepthMs,
-        firstSequence: 1, // Twilio and Telnyx number media chunks from 1
-        markEveryFrames: deps.media.markEveryFrames,
-        pacers: deps.media.pacers,
-        clock: deps.media.clock,
-      },
-      {
-        callerFrame: (pcm, sequence, timestampMs) =>
-          deps.bus.publishCallerFrame(callerAudioFrame(this.callId, pcm, sequence, timestampMs)),
-        playback: (report) => deps.bus.publishProgress({ callId: this.callId, ...report }),
-        outboundFrame: (latenessMs) => deps.observer?.outboundFrame?.(latenessMs),
+        instruct: (instruction) => executeInstruction(this, instruction, this.log),
+        agentAudioOpen: () => this.answered && !this.agentRemoved && !this.ended,
+        notStarted: (reason) => this.end(endings.notStarted(reason)),
       },
     );
+    this.session = this.core.session;
   }
 
   get ended(): boolean {
@@ -95,16 +84,8 @@ export class CarrierCall implements CallActions {
    */
   async begin(stream: StreamLeg): Promise<boolean> {
     this.attach(stream);
-    const { bus } = this.deps;
-    this.subscriptions.push(
-      bus.serveInstructions(this.callId, (instruction) => this.instruct(instruction)),
-      bus.onAgentAudio(this.callId, (frame) => this.agentAudio(frame)),
-      bus.onPlaybackControl(this.callId, (control) => {
-        if (control.action?.$case === 'clear') this.session.clear();
-      }),
-    );
-    this.accepted = this.announce();
-    return this.accepted;
+    this.core.subscribe();
+    return this.core.announce(startCallRequest(this.origin, this.deps.gatewayId));
   }
 
   /** Attaches a (new) carrier stream to the call. */
@@ -127,7 +108,7 @@ export class CarrierCall implements CallActions {
   /** The caller pressed a key. */
   dtmf(digit: string): void {
     if (this.ended) return;
-    if (!DTMF_DIGIT.test(digit)) {
+    if (!isDtmfDigit(digit)) {
       this.log.warn({ digitLength: digit.length }, 'carrier sent a DTMF event that is not a digit');
       return;
     }
@@ -215,50 +196,9 @@ export class CarrierCall implements CallActions {
     );
   }
 
-  private instruct(instruction: GatewayInstruction): Promise<GatewayInstructionResult> {
-    this.log.debug({ instruction: instruction.action?.$case }, 'instruction');
-    return executeInstruction(this, instruction, this.log);
-  }
-
-  private agentAudio(frame: AudioFrame): void {
-    if (!this.answered || this.agentRemoved || this.ended) return;
-    try {
-      this.session.agentAudio(
-        pcmFromBytes(frame.pcm),
-        frame.sampleRate,
-        frame.utteranceId,
-        frame.endOfUtterance,
-      );
-    } catch (error) {
-      this.log.warn({ err: error }, 'agent audio frame refused');
-    }
-  }
-
-  private async announce(): Promise<boolean> {
-    try {
-      const response = await this.deps.bus.startCall(
-        startCallRequest(this.origin, this.deps.gatewayId),
-      );
-      if (response.accepted) {
-        this.log.info({ handler: response.handler }, 'call started');
-        return true;
-      }
-      this.log.warn(
-        { code: response.errorCode, reason: response.errorMessage },
-        'call-control refused the call',
-      );
-      this.end(endings.notStarted('refused by call-control'));
-      return false;
-    } catch (error) {
-      this.log.error({ err: error }, 'call-control did not take the call');
-      this.end(endings.notStarted('call-control unavailable'));
-      return false;
-    }
-  }
-
   /** Reports a leg fact once call-control knows the call. */
   private report(fact: SignalPayload): void {
-    this.signals.report(fact);
+    this.core.report(fact);
   }
 
   private end(ending: CallEnding): void {
@@ -271,9 +211,6 @@ export class CarrierCall implements CallActions {
     this.stream = undefined;
     if (ending.fact) this.report(ending.fact);
     this.onEnded(this);
-    this.finished = (async () => {
-      await Promise.allSettled(this.subscriptions.map((s) => s.close()));
-      await this.signals.settled();
-    })();
+    this.finished = this.core.close();
   }
 }

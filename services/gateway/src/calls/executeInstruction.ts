@@ -7,6 +7,7 @@ import type { Logger } from '@warmline/telemetry';
 import { CarrierApiError } from '../carriers/carrierApiError';
 import { transferAllowed } from '../security/admitCall';
 import type { CallActions } from './callActions';
+import { dispatchInstruction, type PlaceCalleeArgs, vetCalleeLeg } from './dispatchInstruction';
 import { done, failed } from './instructionResults';
 
 const carrierFailure = (id: string, error: unknown): GatewayInstructionResult => {
@@ -40,23 +41,19 @@ const hangup = async (
 const placeCallee = async (
   call: CallActions,
   id: string,
-  leg: Extract<GatewayInstruction['action'], { $case: 'placeCallee' }>['value'],
+  leg: PlaceCalleeArgs,
+  logger: Logger,
 ): Promise<GatewayInstructionResult> => {
   if (!call.control.placeCallee)
     return failed(id, 'NOT_SUPPORTED', 'this carrier account cannot place a callee leg');
-  if (!leg.calleeLegId || !leg.destination)
-    return failed(id, 'INVALID_ARGUMENT', 'callee leg id and destination are required');
-  if (!transferAllowed(call.route, leg.destination)) {
-    return failed(
-      id,
-      'DESTINATION_NOT_ALLOWED',
-      "the destination is not in this number's transfer allowlist",
-    );
-  }
-  const current = call.calleeLeg;
-  if (current?.calleeLegId === leg.calleeLegId) return done(id); // a repeat of this instruction
-  if (current)
-    return failed(id, 'CONNECT_IN_PROGRESS', `callee leg ${current.calleeLegId} is already placed`);
+  const refused = vetCalleeLeg(id, leg, {
+    allowed: (destination) => transferAllowed(call.route, destination),
+    allowlistOf: 'number',
+    placedLegId: call.calleeLeg?.calleeLegId,
+    connectorId: call.route.connectorId,
+    logger,
+  });
+  if (refused) return refused;
   const plan = call.beginTransfer({
     instructionId: id,
     calleeLegId: leg.calleeLegId,
@@ -102,40 +99,29 @@ const cancelCallee = async (
  * alone, and once a carrier transfer bridges a callee the agent is out of the
  * media path. See the README for the per-transport table.
  */
-export const executeInstruction = async (
+export const executeInstruction = (
   call: CallActions,
   instruction: GatewayInstruction,
   logger: Logger,
-): Promise<GatewayInstructionResult> => {
-  const id = instruction.instructionId;
-  const action = instruction.action;
-  if (!action) return failed(id, 'INVALID_ARGUMENT', 'instruction has no action');
-  if (action.$case !== 'hangup' && call.ended)
-    return failed(id, 'CALL_ENDED', 'the call has ended');
-  switch (action.$case) {
-    case 'answer':
-      call.answer();
-      return done(id);
-    case 'hangup':
-      return hangup(call, id, logger);
-    case 'placeCallee':
-      return placeCallee(call, id, action.value);
-    case 'cancelCallee':
-      return cancelCallee(call, id, action.value.calleeLegId);
-    case 'setMixMode':
-      if (action.value.mode === AgentMode.AGENT_MODE_BARGE && !call.calleeLeg?.answered)
-        return done(id);
-      return failed(
-        id,
-        'NOT_SUPPORTED',
-        'carrier streams have no mixer: only the caller hears the agent, and a bridged callee takes the agent out',
-      );
-    case 'removeAgent':
-      call.removeAgent();
-      return done(id);
-    default: {
-      const never: never = action;
-      return failed(id, 'INVALID_ARGUMENT', `unknown action ${String(never)}`);
-    }
-  }
-};
+): Promise<GatewayInstructionResult> =>
+  dispatchInstruction(
+    {
+      get ended() {
+        return call.ended;
+      },
+      answer: () => call.answer(),
+      removeAgent: () => call.removeAgent(),
+      hangup: (id) => hangup(call, id, logger),
+      placeCallee: (id, leg) => placeCallee(call, id, leg, logger),
+      cancelCallee: (id, calleeLegId) => cancelCallee(call, id, calleeLegId),
+      setMixMode: (id, mode) =>
+        mode === AgentMode.AGENT_MODE_BARGE && !call.calleeLeg?.answered
+          ? done(id)
+          : failed(
+              id,
+              'NOT_SUPPORTED',
+              'carrier streams have no mixer: only the caller hears the agent, and a bridged callee takes the agent out',
+            ),
+    },
+    instruction,
+  );

@@ -8,7 +8,7 @@
 import { AgentModeNotSupportedError, CallCommandError, events } from '@warmline/sdk';
 import { signTwilioRequest, waitFor } from '@warmline/testing';
 import { type FakeCarrierApi, startFakeCarrierApi } from '../testSupport/fakeCarrierApi';
-import { TEST_PUBLIC_BASE_URL } from '../testSupport/gatewayHarness';
+import { TEST_PUBLIC_BASE_URL } from '../testSupport/testGatewayConfig';
 import { type RealCallHarness, startRealCallHarness } from '../testSupport/realCallHarness';
 import { testAccounts } from '../testSupport/testCarrierSettings';
 import { answeredCall, waitForAppTerminated } from './callScenario';

@@ -1,14 +1,11 @@
-import type { AudioFrame, GatewayInstruction, GatewayInstructionResult } from '@warmline/contracts';
 import { Transport } from '@warmline/contracts';
-import { type MixMode, pcmFromBytes } from '@warmline/audio';
+import type { MixMode } from '@warmline/audio';
 import { type Logger, WarmlineAttributes } from '@warmline/telemetry';
-import { CALLER_BUS_RATE, callerAudioFrame } from '../calls/callerAudioFrame';
+import { CallCore, isDtmfDigit } from '../calls/callCore';
 import type { CallDeps } from '../calls/callTypes';
-import type { Closable } from '../calls/gatewayBus';
-import { SignalReporter } from '../calls/signalReporter';
 import { type SignalPayload, facts } from '../calls/signals';
 import { sipCapabilities } from '../calls/transportCapabilities';
-import { CallMediaSession } from '../media/callMediaSession';
+import type { CallMediaSession } from '../media/callMediaSession';
 import { type CalleeFailure, CalleeLeg, type CalleeLegPlan } from './calleeLeg';
 import type { CallerLeg } from './callerLeg';
 import type { RtpLeg } from './rtpLeg';
@@ -17,8 +14,6 @@ import type { SipRoute } from './sipSettings';
 import type { SipStack } from './sipStack';
 import { executeSipInstruction } from './sipInstructions';
 import { ThreePartyBridge } from './threePartyBridge';
-
-const DTMF_DIGIT = /^[0-9*#A-D]$/;
 
 /** Where a SIP call came from. */
 export interface SipCallOrigin {
@@ -54,14 +49,15 @@ export interface PlacedCallee {
  * PENDING call at call-control (180 while it is), answered with 200 on `answer`; caller RTP
  * feeds the same {@link CallMediaSession} as carrier streams. `connect()` places a callee leg
  * (INVITE to a configured destination) and, once it answers, a {@link ThreePartyBridge} mixes
- * caller, callee and agent by mode; `close()` leaves caller and callee bridged.
+ * caller, callee and agent by mode; `close()` leaves caller and callee bridged. The bus side
+ * (session, subscriptions, StartCallRequest, signals) is the transport-neutral {@link CallCore},
+ * shared with carrier streams.
  */
 export class SipCall {
   readonly callId: string;
   private readonly log: Logger;
+  private readonly core: CallCore;
   private readonly session: CallMediaSession;
-  private readonly signals: SignalReporter;
-  private readonly subscriptions: Closable[] = [];
   private caller: CallerLeg | undefined;
   private callee: PlacedCallee | undefined;
   private bridge: ThreePartyBridge | undefined;
@@ -69,7 +65,6 @@ export class SipCall {
   private answeredValue = false;
   private agentRemoved = false;
   private ending: SipEnding | undefined;
-  private accepted: Promise<boolean> = Promise.resolve(false);
   private finished: Promise<void> | undefined;
   private agentSequence = 0;
 
@@ -82,23 +77,23 @@ export class SipCall {
   ) {
     this.callId = origin.callId;
     this.log = deps.logger.child({ [WarmlineAttributes.CALL_ID]: origin.callId, transport: 'sip' });
-    this.signals = new SignalReporter(origin.callId, deps.bus, () => this.accepted, this.log);
-    this.session = new CallMediaSession(
+    this.core = new CallCore(
+      deps,
+      origin.callId,
+      this.log,
+      { sequenceModulus: Infinity }, // RtpLeg unwraps RTP sequence numbers
       {
-        busRate: CALLER_BUS_RATE,
-        jitterDepthMs: deps.media.jitterDepthMs,
-        markEveryFrames: deps.media.markEveryFrames,
-        sequenceModulus: Infinity,
-        pacers: deps.media.pacers,
-        clock: deps.media.clock,
-      },
-      {
-        callerFrame: (pcm, sequence, timestampMs) =>
-          deps.bus.publishCallerFrame(callerAudioFrame(this.callId, pcm, sequence, timestampMs)),
-        playback: (report) => deps.bus.publishProgress({ callId: this.callId, ...report }),
-        outboundFrame: (latenessMs) => deps.observer?.outboundFrame?.(latenessMs),
+        instruct: (instruction) =>
+          executeSipInstruction(this, instruction, this.log, stack.settings.contextUrlBase),
+        agentAudioOpen: () => this.answeredValue && !this.agentRemoved && !this.ended,
+        notStarted: (reason) =>
+          this.end({
+            detail: reason,
+            callerStatus: reason === 'refused by call-control' ? 603 : 503,
+          }),
       },
     );
+    this.session = this.core.session;
   }
 
   get ended(): boolean {
@@ -128,17 +123,19 @@ export class SipCall {
   /** Subscribes to the call's subjects, rings the caller (180) and announces the call. */
   begin(caller: CallerLeg): Promise<boolean> {
     this.caller = caller;
-    const { bus } = this.deps;
-    this.subscriptions.push(
-      bus.serveInstructions(this.callId, (instruction) => this.instruct(instruction)),
-      bus.onAgentAudio(this.callId, (frame) => this.agentAudio(frame)),
-      bus.onPlaybackControl(this.callId, (control) => {
-        if (control.action?.$case === 'clear') this.session.clear();
-      }),
-    );
+    this.core.subscribe();
     caller.ringing();
-    this.accepted = this.announce();
-    return this.accepted;
+    return this.core.announce({
+      callId: this.callId,
+      callerNumber: this.origin.callerNumber,
+      calleeNumber: this.origin.calleeNumber,
+      connectorId: this.route.connectorId,
+      transport: Transport.TRANSPORT_SIP,
+      gatewayId: this.deps.gatewayId,
+      carrierCallId: this.origin.sipCallId,
+      customParameters: {},
+      capabilities: sipCapabilities(),
+    });
   }
 
   // ---- caller leg events ----
@@ -152,8 +149,8 @@ export class SipCall {
 
   dtmf(digit: string, durationMs: number): void {
     if (this.ended || !this.answeredValue) return;
-    if (!DTMF_DIGIT.test(digit)) return;
-    this.signals.report(facts.dtmf(digit, durationMs));
+    if (!isDtmfDigit(digit)) return;
+    this.core.report(facts.dtmf(digit, durationMs));
   }
 
   callerHungUp(): void {
@@ -222,7 +219,7 @@ export class SipCall {
       {
         ringing: () =>
           this.calleeEvent(calleeLegId, () =>
-            this.signals.report(facts.calleeRinging(calleeLegId)),
+            this.core.report(facts.calleeRinging(calleeLegId)),
           ),
         answered: () => this.calleeEvent(calleeLegId, () => this.calleeAnswered_(calleeLegId)),
         failed: (failure) =>
@@ -277,12 +274,12 @@ export class SipCall {
     this.session.attach(bridge.agentTransport);
     bridge.start();
     this.log.info('callee answered: 3-party bridge up');
-    this.signals.report(facts.calleeAnswered(calleeLegId));
+    this.core.report(facts.calleeAnswered(calleeLegId));
   }
 
   private calleeFailed(calleeLegId: string, failure: CalleeFailure): void {
     this.log.info({ code: failure.errorCode, status: failure.status }, 'callee leg failed');
-    this.signals.report(
+    this.core.report(
       facts.calleeFailed(calleeLegId, failure.errorCode, failure.detail, failure.status),
     );
     this.dropCallee();
@@ -309,52 +306,6 @@ export class SipCall {
     callee.rtp.close();
   }
 
-  private instruct(instruction: GatewayInstruction): Promise<GatewayInstructionResult> {
-    this.log.debug({ instruction: instruction.action?.$case }, 'instruction');
-    return executeSipInstruction(this, instruction, this.log, this.stack.settings.contextUrlBase);
-  }
-
-  private agentAudio(frame: AudioFrame): void {
-    if (!this.answeredValue || this.agentRemoved || this.ended) return;
-    try {
-      this.session.agentAudio(
-        pcmFromBytes(frame.pcm),
-        frame.sampleRate,
-        frame.utteranceId,
-        frame.endOfUtterance,
-      );
-    } catch (error) {
-      this.log.warn({ err: error }, 'agent audio frame refused');
-    }
-  }
-
-  private async announce(): Promise<boolean> {
-    try {
-      const response = await this.deps.bus.startCall({
-        callId: this.callId,
-        callerNumber: this.origin.callerNumber,
-        calleeNumber: this.origin.calleeNumber,
-        connectorId: this.route.connectorId,
-        transport: Transport.TRANSPORT_SIP,
-        gatewayId: this.deps.gatewayId,
-        carrierCallId: this.origin.sipCallId,
-        customParameters: {},
-        capabilities: sipCapabilities(),
-      });
-      if (response.accepted) {
-        this.log.info({ handler: response.handler }, 'call started');
-        return true;
-      }
-      this.log.warn({ code: response.errorCode }, 'call-control refused the call');
-      this.end({ detail: 'refused by call-control', callerStatus: 603 });
-      return false;
-    } catch (error) {
-      this.log.error({ err: error }, 'call-control did not take the call');
-      this.end({ detail: 'call-control unavailable', callerStatus: 503 });
-      return false;
-    }
-  }
-
   private end(ending: SipEnding): void {
     if (this.ending) return;
     this.ending = ending;
@@ -369,11 +320,8 @@ export class SipCall {
     if (callee && !ending.calleeGone) callee.leg.hangUp();
     callee?.rtp.close();
     this.callerRtp.close();
-    if (ending.fact) this.signals.report(ending.fact);
+    if (ending.fact) this.core.report(ending.fact);
     this.onEnded(this);
-    this.finished = (async () => {
-      await Promise.allSettled(this.subscriptions.map((s) => s.close()));
-      await this.signals.settled();
-    })();
+    this.finished = this.core.close();
   }
 }

@@ -5,6 +5,7 @@ import {
 } from '@warmline/contracts';
 import type { MixMode } from '@warmline/audio';
 import type { Logger } from '@warmline/telemetry';
+import { dispatchInstruction, type PlaceCalleeArgs, vetCalleeLeg } from '../calls/dispatchInstruction';
 import { done, failed } from '../calls/instructionResults';
 import type { SipCall } from './sipCall';
 import { sipDestinationAllowed } from './sipSettings';
@@ -33,26 +34,18 @@ const handoffHeaders = (
 const placeCallee = async (
   call: SipCall,
   id: string,
-  leg: Extract<GatewayInstruction['action'], { $case: 'placeCallee' }>['value'],
+  leg: PlaceCalleeArgs,
   contextUrlBase: string | undefined,
   logger: Logger,
 ): Promise<GatewayInstructionResult> => {
-  if (!leg.calleeLegId || !leg.destination)
-    return failed(id, 'INVALID_ARGUMENT', 'callee leg id and destination are required');
-  if (!sipDestinationAllowed(call.route, leg.destination)) {
-    logger.warn(
-      { calleeLegId: leg.calleeLegId, connectorId: call.route.connectorId },
-      'connect refused: destination not in the configured allowlist',
-    );
-    return failed(
-      id,
-      'DESTINATION_NOT_ALLOWED',
-      "the destination is not in this route's transfer allowlist",
-    );
-  }
-  if (call.calleeLegId === leg.calleeLegId) return done(id);
-  if (call.calleeLegId !== undefined)
-    return failed(id, 'CONNECT_IN_PROGRESS', `callee leg ${call.calleeLegId} is already placed`);
+  const refused = vetCalleeLeg(id, leg, {
+    allowed: (destination) => sipDestinationAllowed(call.route, destination),
+    allowlistOf: 'route',
+    placedLegId: call.calleeLegId,
+    connectorId: call.route.connectorId,
+    logger,
+  });
+  if (refused) return refused;
   try {
     await call.placeCallee(leg.calleeLegId, {
       destination: leg.destination,
@@ -70,41 +63,34 @@ const placeCallee = async (
  * final response), placeCallee (INVITE to an allowlisted destination), cancelCallee
  * (CANCEL/BYE), setMixMode (the bridge's mode), removeAgent (caller and callee stay bridged).
  */
-export const executeSipInstruction = async (
+export const executeSipInstruction = (
   call: SipCall,
   instruction: GatewayInstruction,
   logger: Logger,
   contextUrlBase?: string,
-): Promise<GatewayInstructionResult> => {
-  const id = instruction.instructionId;
-  const action = instruction.action;
-  if (!action) return failed(id, 'INVALID_ARGUMENT', 'instruction has no action');
-  if (action.$case !== 'hangup' && call.ended)
-    return failed(id, 'CALL_ENDED', 'the call has ended');
-  switch (action.$case) {
-    case 'answer':
-      call.answer();
-      return done(id);
-    case 'hangup':
-      if (!call.ended) call.hangup('call-control asked for hangup');
-      return done(id);
-    case 'placeCallee':
-      return placeCallee(call, id, action.value, contextUrlBase, logger);
-    case 'cancelCallee':
-      call.cancelCallee(action.value.calleeLegId);
-      return done(id);
-    case 'setMixMode': {
-      const mode = MODES[action.value.mode];
-      if (!mode) return failed(id, 'INVALID_ARGUMENT', 'unknown mix mode');
-      call.setMixMode(mode);
-      return done(id);
-    }
-    case 'removeAgent':
-      call.removeAgent();
-      return done(id);
-    default: {
-      const never: never = action;
-      return failed(id, 'INVALID_ARGUMENT', `unknown action ${String(never)}`);
-    }
-  }
-};
+): Promise<GatewayInstructionResult> =>
+  dispatchInstruction(
+    {
+      get ended() {
+        return call.ended;
+      },
+      answer: () => call.answer(),
+      removeAgent: () => call.removeAgent(),
+      hangup: async (id) => {
+        if (!call.ended) call.hangup('call-control asked for hangup');
+        return done(id);
+      },
+      placeCallee: (id, leg) => placeCallee(call, id, leg, contextUrlBase, logger),
+      cancelCallee: async (id, calleeLegId) => {
+        call.cancelCallee(calleeLegId);
+        return done(id);
+      },
+      setMixMode: (id, agentMode) => {
+        const mode = MODES[agentMode];
+        if (!mode) return failed(id, 'INVALID_ARGUMENT', 'unknown mix mode');
+        call.setMixMode(mode);
+        return done(id);
+      },
+    },
+    instruction,
+  );

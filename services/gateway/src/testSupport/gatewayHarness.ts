@@ -1,20 +1,14 @@
 import { type Bus, connectBus, ensureStreams } from '@warmline/bus';
 import { streams } from '@warmline/contracts';
 import { createLogger, type Logger } from '@warmline/telemetry';
-import {
-  CarrierCaller,
-  type CarrierCallerOptions,
-  type NatsServerHandle,
-  startNatsServer,
-} from '@warmline/testing';
+import { type NatsServerHandle, startNatsServer } from '@warmline/testing';
 import { type AppDeps, createApp, type GatewayApp } from '../app';
 import type { GatewayObserver } from '../calls/callTypes';
 import type { CarrierAccounts, NumberRoute } from '../settings/carrierSettings';
 import { FakeCallControl, type FakeCallControlOptions } from './fakeCallControl';
-import { testAccounts, testNumbers, testParties } from './testCarrierSettings';
-
-/** The public base URL the test carriers are "configured" with (signatures cover it, not the loopback URL). */
-export const TEST_PUBLIC_BASE_URL = 'https://gateway.warmline.test';
+import { testAccounts } from './testCarrierSettings';
+import { type TestCallers, testCallers } from './testCallers';
+import { testGatewayConfig } from './testGatewayConfig';
 
 /** Options of {@link startGatewayHarness}. */
 export interface HarnessOptions {
@@ -29,7 +23,7 @@ export interface HarnessOptions {
 }
 
 /** A gateway on loopback with a real NATS server and a test call-control participant. */
-export interface GatewayHarness {
+export interface GatewayHarness extends TestCallers {
   readonly nats: NatsServerHandle;
   readonly app: GatewayApp;
   readonly port: number;
@@ -38,10 +32,6 @@ export interface GatewayHarness {
   /** The test's bus connection (plays call-control, tts, stt). */
   readonly testBus: Bus;
   readonly callControl: FakeCallControl;
-  /** A Twilio-protocol caller, signed with the test account's Auth Token unless overridden. */
-  twilioCaller(overrides?: Partial<CarrierCallerOptions>, start?: boolean): Promise<CarrierCaller>;
-  /** A Telnyx-protocol caller with the test application's streaming token unless overridden. */
-  telnyxCaller(overrides?: Partial<CarrierCallerOptions>, start?: boolean): Promise<CarrierCaller>;
   stop(): Promise<void>;
 }
 
@@ -67,25 +57,14 @@ export const startGatewayHarness = async (
     bus: gatewayBus,
     logger,
     observer: options.observer,
-    config: {
-      gatewayId: 'gateway-test',
-      host: '127.0.0.1',
-      port: 0,
-      publicBaseUrl: TEST_PUBLIC_BASE_URL,
+    config: testGatewayConfig({
       accounts,
-      numbers: options.numbers ?? testNumbers,
-      startTimeoutMs: 2_000,
-      // deeper than production (60 ms): on a shared test machine a stalled test process must not
-      // make an out-of-order frame arrive after the gateway already concealed it
-      jitterDepthMs: 250,
-      markEveryFrames: 5,
-      pacing: options.pacing ?? 'shared-clock',
-    },
+      ...(options.numbers ? { numbers: options.numbers } : {}),
+      ...(options.pacing ? { pacing: options.pacing } : {}),
+    }),
   });
   const { port } = await app.start();
   const callControl = await FakeCallControl.start(testBus, options.callControl);
-  const twilio = accounts.twilio[0];
-  const telnyx = accounts.telnyx[0];
 
   return {
     nats,
@@ -94,31 +73,7 @@ export const startGatewayHarness = async (
     gatewayBus,
     testBus,
     callControl,
-    twilioCaller: (overrides = {}, start = true) =>
-      CarrierCaller.dial(
-        {
-          carrier: 'twilio',
-          url: `ws://127.0.0.1:${port}/twilio/stream`,
-          signedUrl: `${TEST_PUBLIC_BASE_URL.replace(/^https/, 'wss')}/twilio/stream`,
-          authToken: twilio?.authToken,
-          accountId: twilio?.accountSid ?? 'AC-none',
-          ...testParties.twilio,
-          ...overrides,
-        },
-        start,
-      ),
-    telnyxCaller: (overrides = {}, start = true) =>
-      CarrierCaller.dial(
-        {
-          carrier: 'telnyx',
-          url: `ws://127.0.0.1:${port}/telnyx/stream`,
-          streamingToken: telnyx?.streamingAuthToken,
-          accountId: telnyx?.userId ?? 'user-none',
-          ...testParties.telnyx,
-          ...overrides,
-        },
-        start,
-      ),
+    ...testCallers(port, accounts),
     stop: async () => {
       await callControl.stop();
       await app.stop();

@@ -1,18 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { type Bus, connectBus } from '@warmline/bus';
 import { createLogger } from '@warmline/telemetry';
-import {
-  CarrierCaller,
-  type CarrierCallerOptions,
-  type NatsServerHandle,
-  startNatsServer,
-} from '@warmline/testing';
+import { type NatsServerHandle, startNatsServer } from '@warmline/testing';
 import { createApp, type GatewayApp } from '../app';
 import { CallEventLog } from './callEventLog';
-import { TEST_PUBLIC_BASE_URL } from './gatewayHarness';
 import { type CallControlProcess, startCallControlProcess } from './realCallControl';
-import { testAccounts, testNumbers, testParties } from './testCarrierSettings';
 import { TestApplication } from './testApplication';
+import { testAccounts } from './testCarrierSettings';
+import { type TestCallers, testCallers } from './testCallers';
+import { testGatewayConfig } from './testGatewayConfig';
 
 /** The NATS connection name of the gateway under test (for the subscription leak check). */
 export const GATEWAY_CONNECTION = 'gateway-test';
@@ -22,7 +18,7 @@ export const GATEWAY_CONNECTION = 'gateway-test';
  * callers and the **real** call-control (a child process) with an @warmline/sdk application,
  * on a real nats-server.
  */
-export interface RealCallHarness {
+export interface RealCallHarness extends TestCallers {
   readonly nats: NatsServerHandle;
   readonly app: GatewayApp;
   readonly port: number;
@@ -32,10 +28,7 @@ export interface RealCallHarness {
   readonly application: TestApplication;
   /** `evt.call.<id>` as call-control wrote it. */
   readonly events: CallEventLog;
-  /** A Twilio-protocol caller from a fresh number, signed with the test account's Auth Token. */
-  twilioCaller(overrides?: Partial<CarrierCallerOptions>, start?: boolean): Promise<CarrierCaller>;
-  /** A Telnyx-protocol caller from a fresh number with the test application's streaming token. */
-  telnyxCaller(overrides?: Partial<CarrierCallerOptions>, start?: boolean): Promise<CarrierCaller>;
+  /** Callers (see {@link TestCallers}) each from a fresh number. */
   stop(): Promise<void>;
 }
 
@@ -62,27 +55,12 @@ export const startRealCallHarness = async (
     const app = createApp({
       bus: gatewayBus,
       logger: createLogger({ service: 'gateway', level: 'silent' }),
-      config: {
-        gatewayId: 'gateway-test',
-        host: '127.0.0.1',
-        port: 0,
-        publicBaseUrl: TEST_PUBLIC_BASE_URL,
-        accounts,
-        numbers: testNumbers,
-        startTimeoutMs: 2_000,
-        // deeper than production (60 ms): on a shared test machine a stalled test process must
-        // not make an out-of-order frame arrive after the gateway already concealed it
-        jitterDepthMs: 250,
-        markEveryFrames: 5,
-        pacing: 'shared-clock',
-      },
+      config: testGatewayConfig({ accounts }),
     });
     const { port } = await app.start();
     stack.push(() => app.stop());
     const application = await TestApplication.start(callControl.address, options);
     stack.push(() => application.close());
-    const twilio = accounts.twilio[0];
-    const telnyx = accounts.telnyx[0];
     return {
       nats,
       app,
@@ -91,33 +69,7 @@ export const startRealCallHarness = async (
       callControl,
       application,
       events: new CallEventLog(testBus),
-      twilioCaller: (overrides = {}, start = true) =>
-        CarrierCaller.dial(
-          {
-            carrier: 'twilio',
-            url: `ws://127.0.0.1:${port}/twilio/stream`,
-            signedUrl: `${TEST_PUBLIC_BASE_URL.replace(/^https/, 'wss')}/twilio/stream`,
-            authToken: twilio?.authToken,
-            accountId: twilio?.accountSid ?? 'AC-none',
-            ...testParties.twilio,
-            from: freshCallerNumber(),
-            ...overrides,
-          },
-          start,
-        ),
-      telnyxCaller: (overrides = {}, start = true) =>
-        CarrierCaller.dial(
-          {
-            carrier: 'telnyx',
-            url: `ws://127.0.0.1:${port}/telnyx/stream`,
-            streamingToken: telnyx?.streamingAuthToken,
-            accountId: telnyx?.userId ?? 'user-none',
-            ...testParties.telnyx,
-            from: freshCallerNumber(),
-            ...overrides,
-          },
-          start,
-        ),
+      ...testCallers(port, accounts, freshCallerNumber),
       stop: unwind,
     };
   } catch (error) {

@@ -1,5 +1,12 @@
 import { type ConsumeContext, ConcurrencyError } from '@warmline/bus';
-import { type CallEvent, CallHandler, type ConversationEvent } from '@warmline/contracts';
+import {
+  AgentMode,
+  type CallEvent,
+  CallHandler,
+  type CallStarted,
+  type ConversationEvent,
+  Transport,
+} from '@warmline/contracts';
 import type { Runner, Work } from '../runner/runner';
 import { CALLER_NUMBER, callStarted } from '../testing/participants/callEvents';
 import type { HandlerDeps } from './handlerDeps';
@@ -11,7 +18,10 @@ const CALL = 'call-5';
 const NOW = 1_700_000_000_000;
 
 /** A runner that records what it is asked to run (or fails with `error`). */
-const fakeDeps = (error?: Error) => {
+const fakeDeps = (
+  error?: Error,
+  started: CallEvent = callStarted(CALL, CallHandler.CALL_HANDLER_BUILT_IN_AGENT),
+) => {
   const runs: { callId: string; work: readonly Work[]; redelivered: boolean }[] = [];
   let reads = 0;
   const runner: Runner = {
@@ -27,7 +37,7 @@ const fakeDeps = (error?: Error) => {
     callStream: {
       read: async () => {
         reads += 1;
-        return [callStarted(CALL, CallHandler.CALL_HANDLER_BUILT_IN_AGENT)];
+        return [started];
       },
     },
   };
@@ -128,11 +138,42 @@ describe('routing inputs to the workflows', () => {
               summary: 's',
               callerName: 'Dana',
               callerNumber: CALLER_NUMBER,
+              // A SIP call from a gateway that declared nothing: all three modes.
+              agentModes: [
+                AgentMode.AGENT_MODE_BARGE,
+                AgentMode.AGENT_MODE_WHISPER,
+                AgentMode.AGENT_MODE_SPY,
+              ],
             },
           },
         ],
       },
     ]);
+  });
+
+  it("passes on the agent modes the call's gateway declared, or none for a carrier stream", async () => {
+    const requested = conversation({
+      $case: 'escalationRequested',
+      value: { reason: 1, detail: '', turnId: 't', summary: '', callerName: '', destinationId: '' },
+    });
+    const modesFor = async (started: CallEvent) => {
+      const { deps, runs } = fakeDeps(undefined, started);
+      await onConversationEvent(deps, requested, ctx(`evt.conversation.${CALL}`));
+      const input = runs[0]?.work[0]?.input;
+      return input?.kind === 'EscalationRequested' ? input.agentModes : 'not an escalation';
+    };
+    const sip = callStarted(CALL, CallHandler.CALL_HANDLER_BUILT_IN_AGENT);
+    if (sip.payload?.$case !== 'started') throw new Error('fixture is not CallStarted');
+    const base = sip.payload.value;
+    const withStart = (value: Partial<CallStarted>): CallEvent => ({
+      ...sip,
+      payload: { $case: 'started', value: { ...base, ...value } },
+    });
+    expect(
+      await modesFor(withStart({ capabilities: { agentModes: [AgentMode.AGENT_MODE_SPY] } })),
+    ).toEqual([AgentMode.AGENT_MODE_SPY]);
+    expect(await modesFor(withStart({ transport: Transport.TRANSPORT_TWILIO }))).toEqual([]);
+    expect(await modesFor(withStart({ capabilities: { agentModes: [] } }))).toEqual([]);
   });
 
   it('maps key 1 to a callback choice and ignores other keys', async () => {

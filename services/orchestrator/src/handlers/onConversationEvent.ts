@@ -1,15 +1,29 @@
 import type { ConsumeContext, Disposition } from '@warmline/bus';
-import type { ConversationEvent } from '@warmline/contracts';
+import type { AgentMode, ConversationEvent } from '@warmline/contracts';
+import { supportedAgentModes } from '@warmline/handoff';
 import { isOwnUtterance } from '../domain/escalation';
 import type { CallStreamPort } from '../runner/ports';
 import type { Work } from '../runner/runner';
 import { type HandlerDeps, callIdOf, runWork } from './handlerDeps';
 
-/** The caller's number, from the call's CallStarted ('' when the call stream has none). */
-const callerNumberOf = async (calls: CallStreamPort, callId: string): Promise<string> => {
+/** What the saga needs from the call's CallStarted. */
+interface CallStart {
+  /** '' when the call stream has no CallStarted. */
+  readonly callerNumber: string;
+  /** What the call's gateway can mix; undefined (all modes) when the start is unknown. */
+  readonly agentModes: readonly AgentMode[] | undefined;
+}
+
+/** The caller's number and the call's agent modes, from the call's CallStarted. */
+const callStartOf = async (calls: CallStreamPort, callId: string): Promise<CallStart> => {
   const events = await calls.read(callId);
-  const started = events.find((event) => event.payload?.$case === 'started');
-  return started?.payload?.$case === 'started' ? started.payload.value.callerNumber : '';
+  for (const event of events) {
+    if (event.payload?.$case === 'started') {
+      const started = event.payload.value;
+      return { callerNumber: started.callerNumber, agentModes: supportedAgentModes(started) };
+    }
+  }
+  return { callerNumber: '', agentModes: undefined };
 };
 
 /**
@@ -29,7 +43,7 @@ export const onConversationEvent = async (
     switch (payload?.$case) {
       case 'escalationRequested': {
         const { reason, detail, summary, callerName } = payload.value;
-        const callerNumber = await callerNumberOf(deps.callStream, callId);
+        const { callerNumber, agentModes } = await callStartOf(deps.callStream, callId);
         const input = {
           kind: 'EscalationRequested',
           ...base,
@@ -38,6 +52,7 @@ export const onConversationEvent = async (
           summary,
           callerName,
           callerNumber,
+          agentModes,
         } as const;
         return [{ workflow: 'saga', input }];
       }

@@ -3,6 +3,7 @@ import { CallEvent, ContextSaved, streams, subjects } from '@warmline/contracts'
 import { waitFor } from '@warmline/testing';
 import type { Db } from 'mongodb';
 import { conversationScript } from './conversationScript';
+import type { StartCallOptions } from './participants';
 import { REAL_CONNECTOR, type RealServices } from './realServices';
 import { sagaProbe, summaryOf } from './sagaProbe';
 import { ofCall } from './world';
@@ -48,8 +49,12 @@ export const finishedContext = (db: Db, callId: string): Promise<ContextDocument
   );
 
 /** Starts a built-in call through call-control, waits for the greeting, and asks for a person. */
-export const escalate = async (real: RealServices, callId: string): Promise<void> => {
-  const started = await real.gateway.startCall(callId, REAL_CONNECTOR);
+export const escalate = async (
+  real: RealServices,
+  callId: string,
+  start?: StartCallOptions,
+): Promise<void> => {
+  const started = await real.gateway.startCall(callId, REAL_CONNECTOR, start);
   if (!started.accepted) throw new Error(`call-control refused the call: ${started.errorMessage}`);
   await waitFor(() => (ofCall(real.tts.requests, callId).length > 0 ? true : undefined), {
     timeoutMs: 20_000,

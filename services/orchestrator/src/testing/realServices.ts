@@ -94,8 +94,14 @@ const contextStoreStarter =
     return { proc, db: mongo.db(database), database };
   };
 
-/** Starts nats-server, FerretDB, call-control, the orchestrator, context-store and the participants. */
-export const startRealServices = async (): Promise<RealServices> => {
+/**
+ * Starts nats-server, FerretDB, call-control, the orchestrator, context-store and the participants.
+ * `orchestratorEnv` overrides {@link REAL_ORCHESTRATOR_ENV} (e.g. to turn the briefing on).
+ */
+export const startRealServices = async (
+  orchestratorEnv: Readonly<Record<string, string>> = {},
+): Promise<RealServices> => {
+  const env = { ...REAL_ORCHESTRATOR_ENV, ...orchestratorEnv };
   const nats = await startNatsServer();
   const stack: (() => Promise<unknown>)[] = [() => nats.stop()];
   const unwind = async () => {
@@ -110,10 +116,7 @@ export const startRealServices = async (): Promise<RealServices> => {
     stack.push(() => bus.close());
     const callControl = await startCallControl(nats.url); // creates the call streams
     stack.push(() => callControl.stop());
-    let orchestrator: ManagedProcess | undefined = await startOrchestratorProcess(
-      nats.url,
-      REAL_ORCHESTRATOR_ENV,
-    ); // creates the conversation, context, escalation and tts streams
+    let orchestrator: ManagedProcess | undefined = await startOrchestratorProcess(nats.url, env); // creates the conversation, context, escalation and tts streams
     stack.push(() => orchestrator?.stop() ?? Promise.resolve());
     const startContextStore = contextStoreStarter(nats.url, mongo, ferret.url);
     const contextStores: ContextStoreProcess[] = [];
@@ -134,7 +137,7 @@ export const startRealServices = async (): Promise<RealServices> => {
       gateway,
       tts,
       startOrchestrator: async () => {
-        orchestrator = await startOrchestratorProcess(nats.url, REAL_ORCHESTRATOR_ENV);
+        orchestrator = await startOrchestratorProcess(nats.url, env);
       },
       killOrchestrator: async () => {
         if (orchestrator) await killHard(orchestrator);

@@ -7,7 +7,7 @@ import {
 import type { ContextDoc, TurnRecord } from '../contextDoc';
 import { assertNever } from '../contextErrors';
 import { addTimeline, type FoldContext } from './foldContext';
-import { replaceTurn, turnIndexOfUtterance, upsertTurn } from './turns';
+import { dropUnspokenReply, replaceTurn, turnIndexOfUtterance, upsertTurn } from './turns';
 
 const onReplied = (doc: ContextDoc, v: AgentReplied, ctx: FoldContext): ContextDoc => {
   const turn: TurnRecord = {
@@ -98,8 +98,9 @@ export const foldConversationEvent = (
         at: ctx.at,
         firstAt: doc.request?.firstAt ?? ctx.at,
       };
+      // The reply that decided to escalate is spoken by the saga (the transition line): one turn.
       return addTimeline(
-        { ...doc, request },
+        { ...dropUnspokenReply(doc, v.turnId), request },
         ctx,
         'conversation',
         'conversation.escalation-requested',
@@ -107,8 +108,9 @@ export const foldConversationEvent = (
       );
     }
     case 'hangupRequested':
+      // Likewise the goodbye, spoken by the orchestrator's agent session.
       return addTimeline(
-        { ...doc, hangupRequestedAt: ctx.at },
+        { ...dropUnspokenReply(doc, payload.value.turnId), hangupRequestedAt: ctx.at },
         ctx,
         'conversation',
         'conversation.hangup-requested',

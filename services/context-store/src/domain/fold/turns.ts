@@ -19,3 +19,19 @@ export const replaceTurn = (doc: ContextDoc, index: number, turn: TurnRecord): C
   ...doc,
   turns: doc.turns.map((t, i) => (i === index ? turn : t)),
 });
+
+/**
+ * Removes the agent's reply to `callerTurnId` if it was never played (no playback reported). The
+ * decision service records the transition line or goodbye it decided on as a reply when it
+ * escalates or ends the call, but the orchestrator speaks that line itself under its own utterance
+ * id, and its playback becomes the turn (an announcement) with what the caller heard.
+ */
+export const dropUnspokenReply = (doc: ContextDoc, callerTurnId: string): ContextDoc => {
+  if (callerTurnId === '') return doc;
+  const unspoken = (t: TurnRecord) =>
+    t.speaker === 'agent' &&
+    t.inReplyToTurnId === callerTurnId &&
+    t.playback === undefined &&
+    t.announcement !== true;
+  return doc.turns.some(unspoken) ? { ...doc, turns: doc.turns.filter((t) => !unspoken(t)) } : doc;
+};

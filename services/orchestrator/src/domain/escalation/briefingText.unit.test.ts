@@ -1,5 +1,5 @@
 import { EscalationReason } from '@warmline/contracts';
-import { briefingText, shorten } from './briefingText';
+import { briefingText } from './briefingText';
 import { defaultEscalationConfig } from './config';
 import type { Escalation } from './state';
 
@@ -10,6 +10,7 @@ const escalation: Escalation = {
   summary: 'Asked about a mortgage; I only handle card payments.',
   callerNumber: '+15550100',
   callerName: 'Sam',
+  whisperSupported: true,
 };
 
 describe('briefingText', () => {
@@ -52,12 +53,3 @@ describe('briefingText', () => {
   });
 });
 
-describe('shorten', () => {
-  it('leaves short text alone, collapsing whitespace', () => {
-    expect(shorten('  a   b ', 10)).toBe('a b');
-  });
-
-  it('cuts inside a word when there is no space in the second half', () => {
-    expect(shorten('abcdefghijklmnop', 8)).toBe('abcdefg…');
-  });
-});

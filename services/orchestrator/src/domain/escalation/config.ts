@@ -1,3 +1,5 @@
+import { DEFAULT_BRIEFING_TEXT, DEFAULT_TRANSITION_LINE } from '@warmline/handoff';
+
 /** What happens after the apology when no human took the call. */
 export type FallbackMode = 'return-to-agent' | 'voicemail' | 'end';
 
@@ -48,12 +50,11 @@ export interface EscalationConfig {
 
 /** The defaults: the seed's transition line, 30 s of ringing, briefing on, voicemail fallback. */
 export const defaultEscalationConfig: EscalationConfig = {
-  transitionLine: 'Let me connect you with a specialist who can help.',
+  transitionLine: DEFAULT_TRANSITION_LINE,
   ringTimeSeconds: 30,
   briefing: {
     enabled: true,
-    template: 'Transferring {callerName}: {reason}. {summary}',
-    maxSummaryChars: 280,
+    ...DEFAULT_BRIEFING_TEXT,
   },
   fallback: {
     mode: 'voicemail',

@@ -1,4 +1,5 @@
 import {
+  AgentMode,
   type EscalationEvent,
   EscalationOutcome,
   type EscalationStepEntered,
@@ -48,8 +49,12 @@ const apply = (state: EscalationState, event: EscalationEvent): EscalationState 
   if (payload === undefined) throw new EscalationEventError(event.eventId, 'missing payload');
   switch (payload.$case) {
     case 'started': {
-      const { reason, detail, summary, callerNumber, callerName } = payload.value;
-      return { ...state, escalation: { reason, detail, summary, callerNumber, callerName } };
+      const { reason, detail, summary, callerNumber, callerName, capabilities } = payload.value;
+      // Recorded before capabilities were: every mode assumed, as the saga did then.
+      const whisperSupported =
+        capabilities === undefined || capabilities.agentModes.includes(AgentMode.AGENT_MODE_WHISPER);
+      const escalation = { reason, detail, summary, callerNumber, callerName, whisperSupported };
+      return { ...state, escalation };
     }
     case 'stepEntered':
       return enterStep(state, event, payload.value);

@@ -18,6 +18,11 @@ export interface EscalationRequestedInput extends InputBase {
   readonly callerNumber: string;
   /** When the conversation revealed it (`EscalationRequested.caller_name`). */
   readonly callerName?: string;
+  /**
+   * The agent modes the call's gateway can mix (`supportedAgentModes` of the call's CallStarted):
+   * without WHISPER the callee is not briefed. Absent when the call's start is unknown: all modes.
+   */
+  readonly agentModes?: readonly AgentMode[];
 }
 
 /** The AI ended the call itself, without escalating (`HangupRequested`). */

@@ -41,6 +41,8 @@ export interface Escalation {
   readonly callerNumber: string;
   /** Empty when unknown. */
   readonly callerName: string;
+  /** The call's gateway can mix WHISPER, so the callee can be briefed without the caller hearing. */
+  readonly whisperSupported: boolean;
 }
 
 /** A guard timer that is armed and has neither fired nor been cancelled. */

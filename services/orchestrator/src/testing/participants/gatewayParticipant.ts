@@ -8,6 +8,7 @@ import {
   serve,
 } from '@warmline/bus';
 import {
+  type CallCapabilities,
   GatewayInstruction,
   GatewayInstructionResult,
   GatewaySignal,
@@ -22,6 +23,13 @@ import { type HeldOutcomes, heldOutcomes } from './heldOutcomes';
 
 type SignalPayload = NonNullable<GatewaySignal['payload']>;
 
+/** How a call arrives: SIP from a gateway that declares nothing, unless given. */
+export interface StartCallOptions {
+  readonly transport?: Transport;
+  /** What the gateway declares it can mix (absent: call-control infers it from the transport). */
+  readonly capabilities?: CallCapabilities;
+}
+
 /** A stand-in for the gateway, on the real call-control's side of the gateway contract. */
 export interface GatewayParticipant {
   /** Every instruction call-control sent, in order. */
@@ -31,7 +39,11 @@ export interface GatewayParticipant {
   /** Runs before each instruction is answered (e.g. to kill a process at that point). */
   beforeReply: ((instruction: GatewayInstruction) => Promise<void>) | undefined;
   /** Announces a caller to call-control (`cmd.call-control.start`), as the gateway does. */
-  startCall(callId: string, connectorId: string): Promise<StartCallResponse>;
+  startCall(
+    callId: string,
+    connectorId: string,
+    options?: StartCallOptions,
+  ): Promise<StartCallResponse>;
   /** Reports the caller hanging up. */
   callerHungUp(callId: string): Promise<void>;
   /** The instructions one call received, as `$case` names in order. */
@@ -60,7 +72,7 @@ export const startGatewayParticipant = async (bus: Bus): Promise<GatewayParticip
     instructions,
     calleeAnswers,
     beforeReply: undefined,
-    startCall: (callId, connectorId) =>
+    startCall: (callId, connectorId, options = {}) =>
       request(
         bus,
         subjects.startCall,
@@ -70,9 +82,10 @@ export const startGatewayParticipant = async (bus: Bus): Promise<GatewayParticip
           callerNumber: CALLER_NUMBER,
           calleeNumber: '+15550199',
           connectorId,
-          transport: Transport.TRANSPORT_SIP,
+          transport: options.transport ?? Transport.TRANSPORT_SIP,
           gatewayId,
           carrierCallId: `carrier-${callId}`,
+          capabilities: options.capabilities,
         }),
         protoCodec(StartCallResponse),
         { timeoutMs: 10_000 },

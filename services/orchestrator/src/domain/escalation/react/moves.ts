@@ -58,17 +58,24 @@ export const start = (ctx: ReactionContext, request: EscalationRequestedInput): 
       summary: request.summary,
       callerNumber: request.callerNumber,
       callerName: request.callerName ?? '',
+      capabilities:
+        request.agentModes === undefined ? undefined : { agentModes: [...request.agentModes] },
     },
   },
   ...enter(ctx, 'SavingContext'),
 ];
 
 /**
- * The callee answered: brief them first if configured. The briefing starts by switching the agent
- * to WHISPER and waits for call-control to confirm it, so the caller can never hear it.
+ * The callee answered: brief them first if configured and the call can whisper. The briefing
+ * starts by switching the agent to WHISPER and waits for call-control to confirm it, so the caller
+ * can never hear it. A call whose gateway cannot mix WHISPER (a carrier media stream) leaves at
+ * once instead of waiting for a refusal.
  */
-export const connected = (ctx: ReactionContext): Reaction =>
-  enter(ctx, ctx.config.briefing.enabled ? 'SwitchingToWhisper' : 'Leaving');
+export const connected = (ctx: ReactionContext): Reaction => {
+  const canBrief =
+    ctx.config.briefing.enabled && (ctx.state.escalation?.whisperSupported ?? true);
+  return enter(ctx, canBrief ? 'SwitchingToWhisper' : 'Leaving');
+};
 
 /** The successful end: the agent left, caller and callee talk. */
 export const transferred = (ctx: ReactionContext, detail: string): Reaction =>

@@ -17,8 +17,8 @@ export interface BriefingTextOptions {
 }
 
 /**
- * The defaults, the same as the orchestrator's built-in escalation saga
- * (`ORCHESTRATOR_BRIEFING_TEMPLATE`), so an SDK application and the built-in agent brief alike.
+ * The defaults, used by the orchestrator's built-in escalation saga unless
+ * `ORCHESTRATOR_BRIEFING_TEMPLATE` is set, so an SDK application and the built-in agent brief alike.
  */
 export const DEFAULT_BRIEFING_TEXT: BriefingTextOptions = {
   template: 'Transferring {callerName}: {reason}. {summary}',
