@@ -1,3 +1,5 @@
+import type { GatewayLateness } from './gatewayLateness';
+
 /** Percentiles of one measurement, ms. */
 export interface Spread {
   readonly n: number;
@@ -18,6 +20,8 @@ export interface StepReport {
   readonly overheadMs: Spread;
   /** |inter-arrival − 20 ms| of agent frames at the callers. */
   readonly jitterMs: Spread;
+  /** The gateway's own outbound pacing lateness (its histogram, scraped around the window). */
+  readonly gatewayLatenessMs: GatewayLateness;
   readonly turns: number;
   /** Turns not counted: agent audio came before stt could have ended the turn. */
   readonly strayTurns: number;
@@ -73,7 +77,8 @@ export interface StackBenchReport {
   readonly instant: { readonly steps: readonly StepReport[]; readonly handoff: HandoffSummary };
   readonly real: {
     readonly calls: number;
-    readonly step: StepReport;
+    /** Absent when the part was not run (BENCH_PARTS). */
+    readonly step: StepReport | undefined;
     readonly handoff: HandoffSummary;
   };
 }
@@ -131,7 +136,7 @@ export const formatTable = (r: StackBenchReport): string => {
   ]);
   rows.push([
     `Platform overhead per turn, real engines (pocketsphinx, flite), ${r.real.calls} concurrent calls`,
-    `${p(r.real.step.overheadMs)}; unanswered ${r.real.step.unanswered}`,
+    r.real.step ? `${p(r.real.step.overheadMs)}; unanswered ${r.real.step.unanswered}` : 'not run',
   ]);
   const rh = r.real.handoff;
   rows.push([
@@ -147,6 +152,7 @@ export const formatTable = (r: StackBenchReport): string => {
     .map(
       (s) =>
         `  ${String(s.calls).padStart(4)} calls: overhead ${p(s.overheadMs)}, jitter p50 ${ms(s.jitterMs.p50)} p99 ${ms(s.jitterMs.p99)} max ${ms(s.jitterMs.max)} ms, ` +
+        `gateway lateness p50 ≤ ${s.gatewayLatenessMs.p50AtMostMs} p99 ≤ ${s.gatewayLatenessMs.p99AtMostMs} ms (n ${s.gatewayLatenessMs.n}), ` +
         `turns ${s.turns} (+${s.strayTurns} stray), up ${s.callsUp}, unanswered ${s.unanswered}, dropped ${s.dropped}, cpu ${Object.entries(
           s.cpuCores,
         )
@@ -168,7 +174,9 @@ export const formatTable = (r: StackBenchReport): string => {
     '',
     'Steps (instant engines):',
     steps,
-    `  real engines, ${r.real.calls} calls: jitter p99 ${ms(r.real.step.jitterMs.p99)} ms, turns ${r.real.step.turns}`,
+    r.real.step
+      ? `  real engines, ${r.real.calls} calls: jitter p99 ${ms(r.real.step.jitterMs.p99)} ms, turns ${r.real.step.turns}`
+      : '  real engines: not run',
     ...(h.failed.length + rh.failed.length > 0
       ? ['Failed handoffs:', ...[...h.failed, ...rh.failed].map((e) => `  ${e}`)]
       : []),

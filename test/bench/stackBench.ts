@@ -11,6 +11,7 @@ import {
 import { CpuMeter, percentile } from '@warmline/testing';
 import { formatTable, type StackBenchReport, type StepReport, type Spread } from './benchReport';
 import { type HandoffResult, runHandoffCall, runHandoffs } from './handoffRun';
+import { freePort, latenessBetween, scrapeBuckets } from './gatewayLateness';
 import { MachineMeter, machineInfo } from './machine';
 import { spokenLine } from './speechFrames';
 import { TurnFleet } from './turnFleet';
@@ -34,6 +35,16 @@ const SETTLE_S = numberEnv('BENCH_SETTLE_S', 4);
 const HANDOFFS = numberEnv('BENCH_HANDOFFS', 20);
 const REAL_CALLS = numberEnv('BENCH_REAL_CALLS', 4);
 const REAL_WINDOW_S = numberEnv('BENCH_REAL_WINDOW_S', 40);
+/** Which parts to run (default all): instant, handoffs, real, real-handoffs. */
+const PARTS = new Set(
+  (process.env.BENCH_PARTS ?? 'instant,handoffs,real,real-handoffs')
+    .split(',')
+    .map((p) => p.trim()),
+);
+/** When set, every service is CPU-profiled (cpuProfile.cjs) and writes its profile here on stop. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR
+  ? path.resolve(process.env.BENCH_CPU_PROF_DIR)
+  : undefined;
 const REPORT = path.resolve(process.env.BENCH_REPORT ?? path.join(__dirname, 'bench-report.json'));
 
 const spread = (values: ArrayLike<number>): Spread => ({
@@ -53,6 +64,32 @@ const pidsOf = (stack: LocalStack): Record<string, number> => ({
   ...(stack.ferretDb ? { ferretdb: stack.ferretDb.pid } : {}),
   'bench (callers)': process.pid,
 });
+
+const SERVICES = [
+  'call-control',
+  'llm-decision',
+  'tts',
+  'stt',
+  'orchestrator',
+  'context-store',
+  'gateway',
+] as const;
+
+/** `env` preloading the CPU profiler into every service when BENCH_CPU_PROF_DIR is set. */
+const profiled = (env: LocalStackOptions['env']): LocalStackOptions['env'] => {
+  if (!CPU_PROF_DIR) return env;
+  mkdirSync(CPU_PROF_DIR, { recursive: true });
+  return Object.fromEntries(
+    SERVICES.map((name) => [
+      name,
+      {
+        ...env?.[name],
+        NODE_OPTIONS: `--require ${path.join(__dirname, 'cpuProfile.cjs')}`,
+        WARMLINE_CPU_PROF_DIR: path.join(CPU_PROF_DIR, name),
+      },
+    ]),
+  );
+};
 
 const instantEnv = (transcript: string): LocalStackOptions['env'] => ({
   stt: {
@@ -80,6 +117,7 @@ const withStack = async <T>(
   const tail: string[] = [];
   const stack = await startLocalStack({
     ...options,
+    env: profiled(options.env),
     logs: (line) => {
       tail.push(line.formatted);
       if (tail.length > 40) tail.shift();
@@ -103,6 +141,7 @@ const measureStep = async (
   calls: number,
   windowS: number,
   pids: Record<string, number>,
+  metricsUrl: string,
 ): Promise<StepReport> => {
   await fleet.growTo(calls);
   if (fleet.size < calls)
@@ -113,8 +152,10 @@ const measureStep = async (
   fleet.take();
   const cpu = new CpuMeter(pids);
   const machine = new MachineMeter();
+  const latenessBefore = await scrapeBuckets(metricsUrl);
   await sleep(windowS * 1000);
   const window = fleet.take();
+  const gatewayLatenessMs = latenessBetween(latenessBefore, await scrapeBuckets(metricsUrl));
   const cpuShares = cpu.read();
   const busy = machine.read();
   const ours = Object.values(cpuShares).reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
@@ -125,6 +166,7 @@ const measureStep = async (
     windowS,
     overheadMs: spread(window.overheadMs),
     jitterMs: jitter,
+    gatewayLatenessMs,
     turns: window.turns,
     strayTurns: window.stray,
     failedDials: fleet.failedDials,
@@ -147,7 +189,13 @@ const turnSteps = async (
   env: LocalStackOptions['env'],
 ) => {
   const line = await spokenLine(QUESTION);
-  return withStack({ env }, async (stack) => {
+  const metricsPort = await freePort();
+  const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+  const withMetrics = {
+    ...env,
+    gateway: { ...env?.gateway, METRICS_PORT: String(metricsPort) },
+  };
+  return withStack({ env: withMetrics }, async (stack) => {
     const fleet = new TurnFleet(
       stack.gateway!.twilioStreamUrl,
       stack.carrier,
@@ -166,11 +214,12 @@ const turnSteps = async (
           calls,
           calls === 1 ? Math.max(windowS, 30) : windowS,
           pids,
+          metricsUrl,
         );
         reports.push(step);
         log(
           `${calls} calls: overhead p50 ${step.overheadMs.p50.toFixed(1)} p99 ${step.overheadMs.p99.toFixed(1)} ms (${step.turns} turns), ` +
-            `jitter p99 ${step.jitterMs.p99.toFixed(2)} ms (n ${step.jitterMs.n}), stray ${step.strayTurns}, unanswered ${step.unanswered}, dropped ${step.dropped}`,
+            `jitter p99 ${step.jitterMs.p99.toFixed(2)} ms (n ${step.jitterMs.n}), gateway lateness p99 ≤ ${step.gatewayLatenessMs.p99AtMostMs} ms (n ${step.gatewayLatenessMs.n}), stray ${step.strayTurns}, unanswered ${step.unanswered}, dropped ${step.dropped}`,
         );
         const mustRun = [1, 50, 200].some((n) => n > calls && steps.includes(n));
         if (!step.passes && !mustRun) break;
@@ -261,16 +310,24 @@ const main = async (): Promise<void> => {
     `machine: ${machineAtStart.cores} vCPU, load ${machineAtStart.loadAverage1m.toFixed(2)}, busy ${busyBefore.toFixed(2)} cores before the run`,
   );
 
+  const skipped = { steps: [] as StepReport[], lineFrames: 0 };
+  const none: HandoffResult[] = [];
   log('instant engines: overhead per turn and the jitter ramp');
-  const instant = await turnSteps(STEPS, WINDOW_S, instantEnv(QUESTION));
+  const instant = PARTS.has('instant')
+    ? await turnSteps(STEPS, WINDOW_S, instantEnv(QUESTION))
+    : skipped;
   log(`instant engines: ${HANDOFFS} handoffs, 5 at a time`);
-  const instantHandoffs = handoffSummary(await handoffs(instantEnv(HUMAN_REQUEST), HANDOFFS, 5));
+  const instantHandoffs = handoffSummary(
+    PARTS.has('handoffs') ? await handoffs(instantEnv(HUMAN_REQUEST), HANDOFFS, 5) : none,
+  );
   log(`real engines (pocketsphinx, flite): ${REAL_CALLS} concurrent calls`);
-  const real = await turnSteps([REAL_CALLS], REAL_WINDOW_S, {
-    stt: { STT_MAX_CALLS: String(REAL_CALLS), STT_END_OF_TURN_SILENCE: `${END_OF_TURN_MS}ms` },
-  });
+  const real = PARTS.has('real')
+    ? await turnSteps([REAL_CALLS], REAL_WINDOW_S, {
+        stt: { STT_MAX_CALLS: String(REAL_CALLS), STT_END_OF_TURN_SILENCE: `${END_OF_TURN_MS}ms` },
+      })
+    : skipped;
   log('real engines: handoffs');
-  const realHandoffs = handoffSummary(await handoffs({}, 4, 2));
+  const realHandoffs = handoffSummary(PARTS.has('real-handoffs') ? await handoffs({}, 4, 2) : none);
 
   const report: StackBenchReport = {
     at: new Date(started).toISOString(),
@@ -286,7 +343,7 @@ const main = async (): Promise<void> => {
       calleeRingMs: CALLEE_RING_MS,
     },
     instant: { steps: instant.steps, handoff: instantHandoffs },
-    real: { calls: REAL_CALLS, step: real.steps[0]!, handoff: realHandoffs },
+    real: { calls: REAL_CALLS, step: real.steps[0], handoff: realHandoffs },
   };
   mkdirSync(path.dirname(REPORT), { recursive: true });
   writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);

@@ -92,13 +92,11 @@ describe('LiveSession against the Gemini Live protocol (contract)', () => {
 
   it('ends events() with the error when the server breaks the protocol', async () => {
     const session = await open();
-    google.connections
-      .at(-1)!
-      .send({
-        serverContent: {
-          modelTurn: { parts: [{ inlineData: { mimeType: 'audio/pcm', data: 'AQ==' } }] },
-        },
-      });
+    google.connections.at(-1)!.send({
+      serverContent: {
+        modelTurn: { parts: [{ inlineData: { mimeType: 'audio/pcm', data: 'AQ==' } }] },
+      },
+    });
     const drain = async () => {
       for await (const _event of session.events()) void _event;
     };

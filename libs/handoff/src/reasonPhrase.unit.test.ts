@@ -21,8 +21,8 @@ describe('reasonPhrase', () => {
 
   it('reads as the briefing the saga whispers', () => {
     const reason = reasonPhrase(EscalationReason.ESCALATION_REASON_OUT_OF_SCOPE);
-    expect(
-      briefingText({ callerName: 'Sam', reason, tried: 'Asked about a mortgage.' }),
-    ).toBe('Transferring Sam: the request is outside what I can handle. Asked about a mortgage.');
+    expect(briefingText({ callerName: 'Sam', reason, tried: 'Asked about a mortgage.' })).toBe(
+      'Transferring Sam: the request is outside what I can handle. Asked about a mortgage.',
+    );
   });
 });

@@ -12,7 +12,11 @@ export { createLogger, type Logger, type LoggerOptions } from './logger/createLo
 export { maskPhoneNumbers, MASKED_NUMBER } from './logger/maskPhoneNumbers';
 export { REDACTED } from './logger/piiRedaction';
 export { createCounter, createHistogram } from './metrics';
-export { WarmlineMetrics, TURN_LATENCY_BUCKETS_MS } from './metricNames';
+export {
+  WarmlineMetrics,
+  TURN_LATENCY_BUCKETS_MS,
+  PACING_LATENESS_BUCKETS_MS,
+} from './metricNames';
 export { createStageLatency, createHopRecorder, type HopRecorder } from './stageMetrics';
 export { Readiness, type ReadinessCheck, type ReadinessReport } from './readiness';
 export { DEFAULT_OPS_HOST } from './opsServer';

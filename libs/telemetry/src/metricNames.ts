@@ -14,6 +14,8 @@ export const WarmlineMetrics = {
   TTS_FIRST_AUDIO_MS: 'warmline_tts_first_audio_ms',
   /** gateway histogram: per turn, platform time outside the engines (see gateway README), ms. */
   TURN_PLATFORM_OVERHEAD_MS: 'warmline_turn_platform_overhead_ms',
+  /** gateway histogram: how late each outbound agent frame left against its 20 ms pacing slot, ms. */
+  GATEWAY_OUTBOUND_LATENESS_MS: 'warmline_gateway_outbound_lateness_ms',
   /** gateway gauge: calls in progress on this replica. */
   CALLS_ACTIVE: 'warmline_calls_active',
   /** stt gauge: calls this replica holds by lease. */
@@ -21,6 +23,9 @@ export const WarmlineMetrics = {
   /** orchestrator counter `{reason, outcome}`: escalations finished. */
   ESCALATIONS_TOTAL: 'warmline_escalations_total',
 } as const;
+
+/** Outbound pacing lateness buckets in ms (the criterion is p99 < 5 ms). */
+export const PACING_LATENESS_BUCKETS_MS = [0.5, 1, 2, 3, 5, 10, 20, 50, 100];
 
 /** Per-turn latency buckets in ms, shared by the stage histograms. */
 export const TURN_LATENCY_BUCKETS_MS = [

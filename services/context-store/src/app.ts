@@ -6,6 +6,8 @@ import { connectMongo, type MongoConnection } from './adapters/mongo/connectMong
 import { ensureIndexes } from './adapters/mongo/ensureIndexes';
 import { mongoCheckpointStore } from './adapters/mongo/mongoCheckpointStore';
 import { mongoContextRepository } from './adapters/mongo/mongoContextRepository';
+import { foldBatch } from './projection/foldBatch';
+import { ownWritesCache } from './projection/ownWritesCache';
 import { mongoSaveLedger } from './adapters/mongo/mongoSaveLedger';
 import { type ActiveRetention, setupRetention } from './adapters/mongo/setupRetention';
 import { contextService } from './adapters/grpc/contextService';
@@ -16,7 +18,7 @@ import { type Follower, startFollower } from './adapters/nats/startFollower';
 import type { ContextStoreConfig } from './config';
 import { startDeskServer } from './desk/startDeskServer';
 import { SOURCE_STREAMS } from './domain';
-import { onSourceEvent, type ProjectionDeps } from './handlers/onSourceEvent';
+import type { ProjectionDeps } from './handlers/onSourceEvent';
 import { createEscalationFeed } from './live/escalationFeed';
 import { waitUntil } from './projection/waitUntil';
 
@@ -102,7 +104,8 @@ export const createApp = (deps: AppDeps): ContextStoreApp => {
         log.warn({ err: error }, 'escalation listener failed'),
       );
       const projection: ProjectionDeps = {
-        repository,
+        // the fold reads what it wrote last from memory; queries read the database
+        repository: ownWritesCache(repository),
         feed,
         queue: new KeyedQueue(),
         redaction: config.redaction,
@@ -116,7 +119,7 @@ export const createApp = (deps: AppDeps): ContextStoreApp => {
         const follower = await startFollower({
           reader: readers[source],
           checkpoints,
-          handle: (stored) => onSourceEvent(projection, stored),
+          handleBatch: (batch) => foldBatch(projection, batch),
           log,
           clock,
           ...(deps.followerRetryDelayMs === undefined

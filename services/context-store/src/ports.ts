@@ -1,4 +1,4 @@
-import type { ContextDoc, Positions, SourceEvent, SourceStream } from './domain';
+import type { ContextDoc, SourceEvent, SourceStream } from './domain';
 
 /** An event of a source stream with its stream sequence. */
 export interface StoredSource {
@@ -20,10 +20,11 @@ export interface EscalationQuery {
 export interface ContextRepository {
   load(callId: string): Promise<ContextDoc | undefined>;
   /**
-   * Writes `next` in one single-document operation if the stored document is still at `expected`
-   * (undefined: there is none yet). False when another writer got there first: reload and retry.
+   * Writes `next` in one single-document operation if the stored document is still at the
+   * positions of `expected`, the document as read (undefined: there is none yet). False when
+   * another writer got there first: reload and retry.
    */
-  save(expected: Positions | undefined, next: ContextDoc): Promise<boolean>;
+  save(expected: ContextDoc | undefined, next: ContextDoc): Promise<boolean>;
   /** Escalated calls, newest first. */
   listEscalations(query: EscalationQuery): Promise<ContextDoc[]>;
 }

@@ -10,7 +10,7 @@ import type { GatewayConfig } from './config';
 import { MediaClock } from './media/clock/mediaClock';
 import { clockedPacers } from './media/pacing/clockedPacer';
 import { timerPacers } from './media/pacing/timerPacer';
-import { observeCallsActive } from './telemetry/gatewayMetrics';
+import { observeCallsActive, outboundLatenessRecorder } from './telemetry/gatewayMetrics';
 import { TurnTraces } from './telemetry/turnTraces';
 import { SipUserAgent } from './sipCalls/sipUserAgent';
 
@@ -72,11 +72,18 @@ export const createApp = (deps: AppDeps): GatewayApp => {
   const urls = publicUrls(config.publicBaseUrl);
   const meter = deps.meter ?? metrics.getMeter('gateway');
   const traces = new TurnTraces(createHopRecorder(meter));
+  const recordLateness = outboundLatenessRecorder(meter);
   const callDeps = {
     bus: natsGatewayBus(deps.bus, { logger, startTimeoutMs: config.startTimeoutMs, traces }),
     logger,
     gatewayId: config.gatewayId,
-    observer: deps.observer,
+    observer: {
+      ...deps.observer,
+      outboundFrame: (latenessMs: number) => {
+        recordLateness(latenessMs);
+        deps.observer?.outboundFrame?.(latenessMs);
+      },
+    },
     media: {
       jitterDepthMs: config.jitterDepthMs,
       markEveryFrames: config.markEveryFrames,

@@ -1,13 +1,7 @@
-import { FliteSynthesizer } from '@warmline/example-kit';
-import { LocalCallRig } from '@warmline/example-kit/testing';
-import { runVoicemail } from '../app';
-import { parseBusinessHours } from '../domain/businessHours';
+import type { LocalCallRig } from '@warmline/example-kit/testing';
 import { DEFAULT_LINES, type Voicemail } from '../domain/voicemail';
-import {
-  MongoVoicemailStore,
-  VOICEMAILS_COLLECTION,
-  type VoicemailDocument,
-} from '../mongoVoicemailStore';
+import { VOICEMAILS_COLLECTION, type VoicemailDocument } from '../mongoVoicemailStore';
+import { startVoicemailRig } from './voicemailRig';
 
 const TUESDAY_NOON_UTC = new Date('2026-11-24T12:00:00Z');
 const SUNDAY_NOON_UTC = new Date('2026-11-29T12:00:00Z');
@@ -16,17 +10,10 @@ let rig: LocalCallRig;
 const notified: Voicemail[] = [];
 
 beforeAll(async () => {
-  rig = await LocalCallRig.start({ recognizer: true }, (r) => {
-    runVoicemail({
-      client: r.client,
-      recognizer: r.recognizer!,
-      synthesizer: new FliteSynthesizer({ sampleRate: 16000 }),
-      store: new MongoVoicemailStore(r.db),
-      hours: parseBusinessHours('mon-fri 09:00-17:00 UTC'),
-      clock: () => now,
-      notify: async (voicemail) => void notified.push(voicemail),
-    });
-  });
+  rig = await startVoicemailRig(
+    {},
+    { clock: () => now, notify: async (voicemail) => void notified.push(voicemail) },
+  );
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { FliteSynthesizer, type SpeechRecognizer } from '@warmline/example-kit';
+import { FliteSynthesizer } from '@warmline/example-kit';
 import { LocalCallRig } from '@warmline/example-kit/testing';
 import { runBooking } from '../app';
 import { lines, spokenSlot } from '../domain/booking';
@@ -14,20 +14,12 @@ const FIRST = new Date('2030-03-05T09:00:00Z');
 const SECOND = new Date('2030-03-06T14:30:00Z');
 const say = (d: Date) => spokenSlot(d, 'UTC');
 let rig: LocalCallRig;
-const recognised: string[] = [];
 
 beforeAll(async () => {
   rig = await LocalCallRig.start({ recognizer: true }, (r) => {
-    const recognizer: SpeechRecognizer = {
-      transcribe: async (samples) => {
-        const heard = await r.recognizer!.transcribe(samples);
-        recognised.push(heard.text);
-        return heard;
-      },
-    };
     runBooking({
       client: r.client,
-      recognizer,
+      recognizer: r.appRecognizer,
       synthesizer: new FliteSynthesizer({ sampleRate: 16000 }),
       store: new MongoBookingStore(r.db),
       timeZone: 'UTC',
@@ -66,7 +58,7 @@ describe('appointment booking through the real gateway', () => {
 
     const beforeConfirm = call.caller.heardFrames.length;
     await rig.say(call, 'Okay, that is correct.');
-    await rig.reached(call.callId, 'TERMINATED', 30_000, () => recognised.join(' | '));
+    await rig.reached(call.callId, 'TERMINATED', 30_000, () => rig.recognised.join(' | '));
     expect(rig.states(call.callId)).toEqual(['PENDING', 'ANSWERED', 'TERMINATED:DISCONNECTED']);
     expect(await slot('slot-2')).toMatchObject({ bookedBy: rig.stack.carrier.callerNumber });
     expect(await slot('slot-1')).toMatchObject({ bookedBy: null });

@@ -1,27 +1,19 @@
 import { pcmFromBytes } from '@warmline/audio';
-import { FliteSynthesizer, type SpeechRecognizer } from '@warmline/example-kit';
+import { FliteSynthesizer } from '@warmline/example-kit';
 import { LocalCallRig, envelopeMatch } from '@warmline/example-kit/testing';
 import { DEFAULT_GREETING, runCoaching } from '../app';
 import { DEFAULT_RULES } from '../domain/coach';
 
 const HINT = DEFAULT_RULES.find((r) => r.id === 'cancellation')!.hint;
 let rig: LocalCallRig;
-const recognised: string[] = [];
 const at8k = new FliteSynthesizer({ sampleRate: 8000 });
 const line8k = async (text: string) => pcmFromBytes(await at8k.synthesize(text));
 
 beforeAll(async () => {
   rig = await LocalCallRig.start({ recognizer: true, sip: true }, (r) => {
-    const recognizer: SpeechRecognizer = {
-      transcribe: async (samples) => {
-        const heard = await r.recognizer!.transcribe(samples);
-        recognised.push(heard.text);
-        return heard;
-      },
-    };
     runCoaching({
       client: r.client,
-      recognizer,
+      recognizer: r.appRecognizer,
       synthesizer: new FliteSynthesizer({ sampleRate: 16000 }),
     });
   });
@@ -62,7 +54,7 @@ describe('call monitoring and coaching over SIP (baresip caller and callee, gate
       'MODE:SPY',
       'TERMINATED:CALLER_HUNG_UP',
     ]);
-    expect(recognised.join(' ')).toMatch(/cancel|can't on/);
+    expect(rig.recognised.join(' ')).toMatch(/cancel|can't on/);
     const callerHeard = caller.recording().heard;
     const calleeHeard = callee.recording().heard;
     const hint = await line8k(HINT);
@@ -83,7 +75,7 @@ async function waitForStates(callId: string, sequence: readonly string[]): Promi
   while (!contains()) {
     if (Date.now() > deadline)
       throw new Error(
-        `states ${rig.states(callId).join(', ')} never held ${sequence.join(', ')}; app heard ${recognised.join(' | ')}`,
+        `states ${rig.states(callId).join(', ')} never held ${sequence.join(', ')}; app heard ${rig.recognised.join(' | ')}`,
       );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

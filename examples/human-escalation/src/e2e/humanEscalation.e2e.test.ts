@@ -1,4 +1,4 @@
-import { FliteSynthesizer, type SpeechRecognizer } from '@warmline/example-kit';
+import { FliteSynthesizer } from '@warmline/example-kit';
 import { LocalCallRig } from '@warmline/example-kit/testing';
 import { runHumanEscalation } from '../app';
 import { CONTEXTS_COLLECTION, type ContextDocument, MongoContextStore } from '../mongoContextStore';
@@ -6,21 +6,12 @@ import { profileDecider } from '../turnDecider';
 
 const TRANSITION = 'Let me connect you with a specialist who can help.';
 let rig: LocalCallRig;
-/** What the app recognised, in order (shown when a wait fails). */
-const recognised: string[] = [];
 
 beforeAll(async () => {
   rig = await LocalCallRig.start({ recognizer: true }, (r) => {
-    const recognizer: SpeechRecognizer = {
-      transcribe: async (samples) => {
-        const heard = await r.recognizer!.transcribe(samples);
-        recognised.push(heard.text);
-        return heard;
-      },
-    };
     runHumanEscalation({
       client: r.client,
-      recognizer,
+      recognizer: r.appRecognizer,
       synthesizer: new FliteSynthesizer({ sampleRate: 16000 }),
       decide: profileDecider(),
       contextStore: new MongoContextStore(r.db),
@@ -41,9 +32,11 @@ describe('human escalation through the real gateway', () => {
       'I want to talk to a real person.',
       'CONNECTED',
       3,
-      () => `app heard ${recognised.join(' | ')}`,
+      () => `app heard ${rig.recognised.join(' | ')}`,
     );
-    console.log(`escalated after ${attempts} attempt(s); the app heard: ${recognised.join(' | ')}`);
+    console.log(
+      `escalated after ${attempts} attempt(s); the app heard: ${rig.recognised.join(' | ')}`,
+    );
     await rig.reached(call.callId, 'TERMINATED');
     // The briefing step runs between CONNECTED and leaving; over a Twilio stream the carrier has
     // bridged the callee, so nobody hears it (the SIP test checks who hears the briefing).
@@ -54,7 +47,7 @@ describe('human escalation through the real gateway', () => {
       'CONNECTED',
       'TERMINATED:AGENT_LEFT',
     ]);
-    expect(call.dial()?.statusCallback).toContain(call.callId);
+    expect(call.dial()?.statusCallbackUrl).toContain(call.callId);
     const saved = await rig.db
       .collection<ContextDocument>(CONTEXTS_COLLECTION)
       .findOne({ _id: call.callId });

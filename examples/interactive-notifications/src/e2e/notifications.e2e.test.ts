@@ -1,4 +1,4 @@
-import { FliteSynthesizer, type SpeechRecognizer } from '@warmline/example-kit';
+import { FliteSynthesizer } from '@warmline/example-kit';
 import { LocalCallRig } from '@warmline/example-kit/testing';
 import { runNotifications } from '../app';
 import { lines } from '../domain/notifications';
@@ -13,20 +13,12 @@ import {
 const PARCEL = 'Your parcel will arrive tomorrow between nine and twelve.';
 const PAYMENT = 'Your card payment of forty dollars is due on Friday.';
 let rig: LocalCallRig;
-const recognised: string[] = [];
 
 beforeAll(async () => {
   rig = await LocalCallRig.start({ recognizer: true }, (r) => {
-    const recognizer: SpeechRecognizer = {
-      transcribe: async (samples) => {
-        const heard = await r.recognizer!.transcribe(samples);
-        recognised.push(heard.text);
-        return heard;
-      },
-    };
     runNotifications({
       client: r.client,
-      recognizer,
+      recognizer: r.appRecognizer,
       synthesizer: new FliteSynthesizer({ sampleRate: 16000 }),
       store: new MongoNotificationStore(r.db),
     });
@@ -65,7 +57,7 @@ describe('interactive notifications through the real gateway', () => {
 
     const beforeGoodbye = call.caller.heardFrames.length;
     await rig.say(call, 'No, something is wrong.');
-    await rig.reached(call.callId, 'TERMINATED', 30_000, () => recognised.join(' | '));
+    await rig.reached(call.callId, 'TERMINATED', 30_000, () => rig.recognised.join(' | '));
     expect(rig.states(call.callId)).toEqual(['PENDING', 'ANSWERED', 'TERMINATED:DISCONNECTED']);
     expect(await notification('n-1')).toMatchObject({
       status: 'acknowledged',

@@ -1,6 +1,15 @@
 import { type Db, MongoClient } from 'mongodb';
 import { isVoiceEnergy, pcmFromBytes, resample } from '@warmline/audio';
-import { type LocalStack, type ServiceName, startLocalStack } from '@warmline/local-stack';
+import {
+  DEFAULT_CARRIER_ACCOUNT,
+  type DialRequest,
+  type LocalStack,
+  type LocalTwilioCarrier,
+  type ServiceName,
+  parseDialTwiml,
+  startLocalStack,
+  startLocalTwilioCarrier,
+} from '@warmline/local-stack';
 import { type ActiveCall, WarmlineClient, WarmlineClientConfig, events } from '@warmline/sdk';
 import {
   type Baresip,
@@ -11,10 +20,10 @@ import {
 } from '@warmline/testing';
 import { FliteSynthesizer } from '../engines/fliteSynthesizer';
 import { PocketsphinxTranscriber } from '../engines/pocketsphinxTranscriber';
+import type { SpeechRecognizer } from '../engines/speechRecognizer';
 import { warmUpSpeech } from '../engines/warmUpSpeech';
 import { envelopeMatch } from './envelopeMatch';
-import { type ScriptPart, SipParties } from './sipParties';
-import { type DialRequest, TwilioDouble } from './twilioDouble';
+import { type CalleeAnswer, type ScriptPart, SipParties } from './sipParties';
 
 /** What {@link LocalCallRig.start} runs besides the stack. */
 export interface RigOptions {
@@ -28,8 +37,16 @@ export interface RigOptions {
    * Also run the gateway's SIP side: a baresip callee (`bob`) that `connect()` rings, through the
    * gateway's 3-party mixer, and baresip callers ({@link LocalCallRig.dialSip}).
    */
-  readonly sip?: boolean;
+  readonly sip?: boolean | { readonly callee: CalleeAnswer };
 }
+
+/** `pcm` without its leading and trailing digital quiet (flite pads a line with it). */
+const withoutQuietEnds = (pcm: Int16Array): Int16Array => {
+  const loud = (x: number) => Math.abs(x) >= 64;
+  const first = pcm.findIndex(loud);
+  if (first < 0) return pcm;
+  return pcm.subarray(first, pcm.findLastIndex(loud) + 1);
+};
 
 /** The SIP number callers dial (`sip:support@127.0.0.1:<port>`). */
 export const SIP_USER = 'support';
@@ -39,18 +56,26 @@ export interface RigCall {
   readonly callId: string;
   readonly caller: CarrierCaller;
   /** The `<Dial>` the gateway asked Twilio for, once `connect()` rang the callee. */
-  readonly dial: () => DialRequest | undefined;
+  readonly dial: () => RigDial | undefined;
+}
+
+/** A `<Dial>` the gateway asked the carrier for, and the Warmline call it belongs to. */
+export interface RigDial extends DialRequest {
+  readonly callId: string;
 }
 
 /**
  * End-to-end rig: `@warmline/local-stack` (nats-server, call-control, the gateway as processes;
- * FerretDB for the example's data) with the SDK handler, a {@link TwilioDouble} as Twilio's REST API and callee, an SDK
+ * FerretDB for the example's data) with the SDK handler, local-stack's {@link LocalTwilioCarrier} as Twilio's REST API and
+ * the human's line (answers by default; {@link LocalTwilioCarrier.setCallee}), an SDK
  * client for the example, and {@link CarrierCaller}s placing real calls to the gateway's Twilio
  * media-stream endpoint. The caller speaks flite lines in real time; what it heard is recognised
  * with pocketsphinx.
  */
 export class LocalCallRig {
   private readonly seen = new Map<string, string[]>();
+  /** Every line the application recognised through {@link appRecognizer}, in order. */
+  readonly recognised: string[] = [];
   private readonly calls: ActiveCall[] = [];
   private readonly voice = new FliteSynthesizer({ sampleRate: 8000 });
   private readonly appVoice: FliteSynthesizer;
@@ -58,7 +83,7 @@ export class LocalCallRig {
 
   private constructor(
     readonly stack: LocalStack,
-    readonly twilio: TwilioDouble,
+    readonly twilio: LocalTwilioCarrier,
     readonly client: WarmlineClient,
     readonly mongo: MongoClient,
     readonly recognizer: PocketsphinxTranscriber | undefined,
@@ -76,13 +101,17 @@ export class LocalCallRig {
     });
     client.on(events.CALL_ANSWERED, (call) => note(call, 'ANSWERED'));
     client.on(events.CALL_CONNECTED, (call) => note(call, 'CONNECTED'));
+    client.on(events.CALL_CONNECT_FAILED, (call, { errorCode }) =>
+      note(call, `CONNECT_FAILED:${errorCode}`),
+    );
     client.on(events.CALL_MODE_CHANGED, (call, { mode }) => note(call, `MODE:${mode}`));
     client.on(events.CALL_TERMINATED, (call, { reason }) => note(call, `TERMINATED:${reason}`));
     // Twilio ends the caller's media stream when the live call is redirected to <Dial>.
-    twilio.onDial = async (dial) => {
-      const caller = this.callers.find((c) => c.identity.carrierCallId === dial.carrierCallId);
+    twilio.onEvent(async (event) => {
+      if (event.kind !== 'stream-ended-for-dial') return;
+      const caller = this.callers.find((c) => c.identity.carrierCallId === event.callSid);
       await caller?.hangUp();
-    };
+    });
   }
 
   /** Starts everything; `register` adds the example's handlers before the client is ready. */
@@ -90,19 +119,19 @@ export class LocalCallRig {
     options: RigOptions,
     register: (rig: LocalCallRig) => void,
   ): Promise<LocalCallRig> {
-    const accountSid = 'AC0000000000000000000000000000a11e';
-    const authToken = 'local-stack-twilio-token';
+    const account = DEFAULT_CARRIER_ACCOUNT;
     const [twilio, ferret, parties] = await Promise.all([
-      TwilioDouble.start(accountSid, authToken),
+      startLocalTwilioCarrier(account),
       startFerretDb(),
-      options.sip ? SipParties.start() : undefined,
+      options.sip
+        ? SipParties.start(options.sip === true ? 'answer' : options.sip.callee)
+        : undefined,
     ]);
-    const connectorId = 'connector-local';
     let stack: LocalStack | undefined;
     try {
       stack = await startLocalStack({
         ...(parties ? { sip: { calleeUri: parties.callee.uri, user: SIP_USER } } : {}),
-        carrier: { accountSid, authToken, connectorId },
+        carrier: account,
         mongoUrl: ferret.url,
         services: options.services ?? ['call-control', 'gateway'],
         handler: 'SDK',
@@ -139,9 +168,25 @@ export class LocalCallRig {
       return rig;
     } catch (error) {
       await stack?.stop();
-      await Promise.all([twilio.stop(), ferret.stop(), parties?.stop()]);
+      await Promise.all([twilio.close(), ferret.stop(), parties?.stop()]);
       throw error;
     }
+  }
+
+  /**
+   * The rig's recogniser for the application (started with `recognizer`): each line it recognises
+   * is kept in {@link recognised}, to show in a failed wait (`() => rig.recognised.join(' | ')`).
+   */
+  get appRecognizer(): SpeechRecognizer {
+    const recognizer = this.recognizer;
+    if (!recognizer) throw new Error('the rig was started without a recognizer');
+    return {
+      transcribe: async (samples) => {
+        const heard = await recognizer.transcribe(samples);
+        this.recognised.push(heard.text);
+        return heard;
+      },
+    };
   }
 
   /** The examples' database on the stack's FerretDB. */
@@ -171,7 +216,7 @@ export class LocalCallRig {
     return {
       callId: call.callId,
       caller,
-      dial: () => this.twilio.dials.find((d) => d.carrierCallId === carrierCallId),
+      dial: () => this.dialOf(carrierCallId),
     };
   }
 
@@ -189,6 +234,17 @@ export class LocalCallRig {
       describe: () => 'a SIP call delivered to the app',
     });
     return { callId: call.callId, caller };
+  }
+
+  /** The `<Dial>` the gateway sent the carrier for the call `carrierCallId`, if any. */
+  private dialOf(carrierCallId: string): RigDial | undefined {
+    const twiml = this.twilio.requests.find(
+      (r) => r.path.endsWith(`/Calls/${carrierCallId}.json`) && r.form.Twiml !== undefined,
+    )?.form.Twiml;
+    const request = twiml === undefined ? undefined : parseDialTwiml(twiml);
+    if (!request) return undefined;
+    const callId = new URL(request.statusCallbackUrl).searchParams.get('callId') ?? '';
+    return { ...request, callId };
   }
 
   /** The states the application saw for `callId`, in order. */
@@ -263,12 +319,21 @@ export class LocalCallRig {
    * heard scores above 0.8, a cut, missing or different one far lower.
    */
   async heardLine(call: RigCall, line: string, fromFrame = 0): Promise<number> {
+    return this.lineMatch(this.heardAudio(call, fromFrame), call.caller.rate, line);
+  }
+
+  /**
+   * How well the agent's `line` appears in `heard` (PCM at `rate`, e.g. a baresip caller's
+   * recording), as {@link heardLine} scores it. The line's own leading and trailing quiet is left
+   * out: a recording that ends with the call (BYE right after the last word) holds no tail.
+   */
+  async lineMatch(heard: Int16Array, rate: number, line: string): Promise<number> {
     const expected = resample(
       pcmFromBytes(await this.appVoice.synthesize(line)),
       this.appVoice.sampleRate,
-      call.caller.rate,
+      rate,
     );
-    return envelopeMatch(this.heardAudio(call, fromFrame), expected, call.caller.rate);
+    return envelopeMatch(heard, withoutQuietEnds(expected), rate);
   }
 
   /** Everything the caller heard from `fromFrame` on, at the caller's rate. */
@@ -326,13 +391,13 @@ export class LocalCallRig {
     return (await this.recognizer.transcribe(resample(pcm, call.caller.rate, 16_000))).text;
   }
 
-  /** Stops the client, the callers, the stack and the Twilio double. */
+  /** Stops the client, the callers, the stack and the local carrier. */
   async stop(): Promise<void> {
     await this.client.close();
     await Promise.all(this.callers.map((c) => c.hangUp().catch(() => undefined)));
     await this.recognizer?.close();
     await this.mongo.close();
     await this.stack.stop();
-    await Promise.all([this.twilio.stop(), this.ferret.stop(), this.sip?.parties.stop()]);
+    await Promise.all([this.twilio.close(), this.ferret.stop(), this.sip?.parties.stop()]);
   }
 }

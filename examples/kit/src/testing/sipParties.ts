@@ -34,7 +34,13 @@ export async function writeCallerScript(dir: string, name: string, parts: readon
 }
 
 /**
- * The SIP side of an end-to-end test: a callee (baresip `bob`, auto-answer, quiet) that
+ * How the callee's phone takes a call: `answer` at once (default), `no-answer` (rings until the
+ * gateway's ring timeout), `busy` (rejects with 486 Busy Here after a second of ringing).
+ */
+export type CalleeAnswer = 'answer' | 'no-answer' | 'busy';
+
+/**
+ * The SIP side of an end-to-end test: a callee (baresip `bob`, quiet; see {@link CalleeAnswer}) that
  * `connect()` rings, and callers (baresip, each playing a script) that dial the gateway.
  */
 export class SipParties {
@@ -45,15 +51,17 @@ export class SipParties {
     private readonly dir: string,
   ) {}
 
-  static async start(): Promise<SipParties> {
+  static async start(callee: CalleeAnswer = 'answer'): Promise<SipParties> {
     const dir = mkdtempSync(path.join(tmpdir(), 'warmline-example-sip-'));
     const quiet = await writeCallerScript(dir, 'callee-quiet', [{ quietMs: 120_000 }]);
-    const callee = await Baresip.start({
+    const phone = await Baresip.start({
       user: 'bob',
       source: { kind: 'file', path: quiet },
-      answerMode: 'auto',
+      answerMode: callee === 'answer' ? 'auto' : 'manual',
+      // baresip answers an unanswered ringing call with 486 after call_local_timeout seconds
+      callLocalTimeout: callee === 'busy' ? 1 : 0,
     });
-    return new SipParties(callee, dir);
+    return new SipParties(phone, dir);
   }
 
   /** A caller that plays `script` once the call is up; call `dial` on it. */

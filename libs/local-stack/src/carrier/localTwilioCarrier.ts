@@ -48,7 +48,12 @@ export interface LocalTwilioCarrier {
   readonly baseUrl: string;
   readonly requests: readonly CarrierRequest[];
   readonly events: readonly CarrierEvent[];
-  onEvent(listener: (event: CarrierEvent) => void): () => void;
+  /**
+   * Calls `listener` on every event. A promise it returns is awaited where the carrier would wait
+   * for the caller's side: on `stream-ended-for-dial`, before the dial's callbacks (a caller placed
+   * outside {@link placeCall} ends its own stream there).
+   */
+  onEvent(listener: (event: CarrierEvent) => void | Promise<void>): () => void;
   /** How the human's line behaves from now on. */
   setCallee(behaviour: CalleeBehaviour): void;
   /** A caller dials the Warmline number: a new call streamed to `streamUrl`. */
@@ -77,14 +82,21 @@ export const startLocalTwilioCarrier = async (
   const dials = new Map<string, Dialing>();
   const requests: CarrierRequest[] = [];
   const events: CarrierEvent[] = [];
-  const listeners = new Set<(event: CarrierEvent) => void>();
+  const listeners = new Set<(event: CarrierEvent) => void | Promise<void>>();
   let callee: CalleeBehaviour = { answer: 'answer' };
   const started = Date.now();
 
   const emit = (kind: CarrierEvent['kind'], callSid: string, detail: string) => {
     const event = { atMs: Date.now() - started, kind, callSid, detail };
     events.push(event);
-    for (const listener of [...listeners]) listener(event);
+    return Promise.all(
+      [...listeners].map(async (listener) => {
+        await listener(event);
+      }),
+    ).then(
+      () => undefined,
+      () => undefined, // a listener's failure is its own
+    );
   };
 
   const dialLeg = (url: string, customParameters?: Record<string, string>, callSid?: string) =>
@@ -109,7 +121,7 @@ export const startLocalTwilioCarrier = async (
       ...(status === 'busy' ? { SipResponseCode: '486' } : {}),
     };
     const url = dialing.request.statusCallbackUrl;
-    emit('callee-status', callSid, status);
+    void emit('callee-status', callSid, status);
     await fetch(url, {
       method: 'POST',
       headers: {
@@ -129,15 +141,18 @@ export const startLocalTwilioCarrier = async (
     if (!call || call.ended || !dialing.request.streamUrl) return;
     const leg = await dialLeg(dialing.request.streamUrl, dialing.request.streamParameters, callSid);
     call.attach(leg);
-    emit('caller-back-on-stream', callSid, 'the dial ended; the caller is streamed back');
+    void emit('caller-back-on-stream', callSid, 'the dial ended; the caller is streamed back');
   };
 
   const runDial = async (callSid: string, request: DialRequest) => {
     const dialing: Dialing = { request, childSid: sid(), answered: false, finished: false };
     dials.set(callSid, dialing);
     const call = calls.get(callSid);
-    emit('stream-ended-for-dial', callSid, request.destination);
-    await call?.current?.hangUp().catch(() => undefined); // Twilio leaves <Connect><Stream> to run <Dial>
+    // Twilio leaves <Connect><Stream> to run <Dial>
+    await Promise.all([
+      emit('stream-ended-for-dial', callSid, request.destination),
+      call?.current?.hangUp().catch(() => undefined),
+    ]);
     await postStatus(callSid, dialing, 'initiated');
     await postStatus(callSid, dialing, 'ringing');
     const behaviour = callee;
@@ -181,7 +196,7 @@ export const startLocalTwilioCarrier = async (
         void postStatus(callSid, dialing, dialing.answered ? 'completed' : 'canceled');
       }
       call.end();
-      emit('call-completed', callSid, 'ended through the REST API');
+      void emit('call-completed', callSid, 'ended through the REST API');
       return 200;
     }
     return 400;
@@ -237,11 +252,11 @@ export const startLocalTwilioCarrier = async (
         clearTimeout(dialing.timer);
         // Twilio does not say which side ended a bridged call
         await postStatus(callSid, dialing, dialing.answered ? 'completed' : 'canceled');
-        emit('call-completed', callSid, 'the caller hung up');
+        void emit('call-completed', callSid, 'the caller hung up');
       });
       calls.set(callSid, call);
       call.attach(await dialLeg(streamUrl, undefined, callSid));
-      emit('call-placed', callSid, account.number);
+      void emit('call-placed', callSid, account.number);
       return call;
     },
     hangUpCallee: async (callSid) => {

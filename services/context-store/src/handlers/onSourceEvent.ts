@@ -47,7 +47,7 @@ export const onSourceEvent = (
         deps.feed.offer(current);
         return result.reason;
       }
-      if (await deps.repository.save(current?.positions, result.doc)) {
+      if (await deps.repository.save(current, result.doc)) {
         deps.feed.offer(result.doc);
         return 'applied';
       }

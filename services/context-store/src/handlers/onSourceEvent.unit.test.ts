@@ -18,7 +18,7 @@ const memoryRepository = (conflicts = 0): ContextRepository & { docs: Map<string
     docs,
     load: async (id) => docs.get(id),
     save: async (expected, next) => {
-      if (losing-- > 0 || !same(expected, docs.get(next._id)?.positions)) return false;
+      if (losing-- > 0 || !same(expected?.positions, docs.get(next._id)?.positions)) return false;
       docs.set(next._id, next);
       return true;
     },

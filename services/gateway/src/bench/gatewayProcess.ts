@@ -4,8 +4,7 @@ import { createLogger } from '@warmline/telemetry';
 import { percentile, Reservoir } from '@warmline/testing';
 import { createApp } from '../app';
 import type { SipSettings } from '../sipCalls/sipSettings';
-import { TEST_PUBLIC_BASE_URL } from '../testSupport/gatewayHarness';
-import { testAccounts, testNumbers } from '../testSupport/testCarrierSettings';
+import { testGatewayConfig } from '../testSupport/testGatewayConfig';
 import { type BenchMode, type BenchReply, type BenchRequest } from './benchProtocol';
 
 /** SIP on (UDP only, RTP on any free port), one route for the load generator's calls. */
@@ -47,19 +46,13 @@ const main = async (): Promise<void> => {
     bus,
     logger: createLogger({ service: 'gateway', level: 'silent' }),
     observer: { outboundFrame: (latenessMs) => jitter.add(Math.abs(latenessMs)) },
-    config: {
+    config: testGatewayConfig({
       gatewayId,
-      host: '127.0.0.1',
-      port: 0,
-      publicBaseUrl: TEST_PUBLIC_BASE_URL,
-      accounts: testAccounts(),
-      numbers: testNumbers,
       startTimeoutMs: 10_000,
       jitterDepthMs: 60,
-      markEveryFrames: 5,
       pacing: mode === 'per-call-timer' ? 'per-call-timer' : 'shared-clock',
       ...(sip ? { sip: SIP_SETTINGS } : {}),
-    },
+    }),
   });
   const { port, sipPort = 0 } = await app.start();
   let since = performance.now();

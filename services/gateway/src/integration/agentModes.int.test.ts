@@ -6,9 +6,9 @@
  * application; Twilio's REST API is the local contract fake (as in twilioRest.contract.int.test.ts).
  */
 import { AgentModeNotSupportedError, CallCommandError, events } from '@warmline/sdk';
-import { signTwilioRequest, waitFor } from '@warmline/testing';
+import { waitFor } from '@warmline/testing';
 import { type FakeCarrierApi, startFakeCarrierApi } from '../testSupport/fakeCarrierApi';
-import { TEST_PUBLIC_BASE_URL } from '../testSupport/testGatewayConfig';
+import { postTwilioCalleeStatus } from '../testSupport/twilioCalleeStatus';
 import { type RealCallHarness, startRealCallHarness } from '../testSupport/realCallHarness';
 import { testAccounts } from '../testSupport/testCarrierSettings';
 import { answeredCall, waitForAppTerminated } from './callScenario';
@@ -40,22 +40,14 @@ afterAll(async () => {
 
 /** Posts a callee status callback to the gateway, signed as Twilio signs it. */
 const calleeStatus = async (callId: string, legId: string, params: Record<string, string>) => {
-  const query = `?${new URLSearchParams({ callId, legId }).toString()}`;
-  const signature = signTwilioRequest(
+  const status = await postTwilioCalleeStatus(
+    harness.port,
     ACCOUNT.authToken,
-    `${TEST_PUBLIC_BASE_URL}/twilio/callee-status${query}`,
+    callId,
+    legId,
     params,
   );
-  const res = await fetch(`http://127.0.0.1:${harness.port}/twilio/callee-status${query}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': signature,
-      connection: 'close',
-    },
-    body: new URLSearchParams(params).toString(),
-  });
-  expect(res.status).toBeLessThan(300);
+  expect(status).toBeLessThan(300);
 };
 
 describe('agent modes on a Twilio media stream (real gateway + call-control + SDK)', () => {

@@ -1,15 +1,13 @@
 import { request } from 'node:http';
-import path from 'node:path';
 import {
   type NatsServerHandle,
-  repoRoot,
   startNatsServer,
-  startTsProcess,
   UpgradeRefusedError,
   CarrierCaller,
   waitForOutput,
 } from '@warmline/testing';
-import { testAccounts, testNumbers, testParties } from '../testSupport/testCarrierSettings';
+import { startGatewayMain } from '../testSupport/gatewayMainProcess';
+import { testParties } from '../testSupport/testCarrierSettings';
 
 let nats: NatsServerHandle;
 
@@ -33,16 +31,7 @@ const getStatus = (url: string): Promise<number> =>
 
 describe('the gateway process (src/main.ts)', () => {
   it('starts from its environment, serves, refuses unsigned streams, and stops on SIGTERM', async () => {
-    const proc = startTsProcess(path.join('services', 'gateway', 'src', 'main.ts'), {
-      cwd: repoRoot(),
-      env: {
-        NATS_URL: nats.url,
-        GATEWAY_PORT: '0',
-        GATEWAY_PUBLIC_BASE_URL: 'https://gateway.warmline.test',
-        GATEWAY_CARRIER_SECRETS: JSON.stringify(testAccounts()),
-        GATEWAY_NUMBERS: JSON.stringify(testNumbers),
-      },
-    });
+    const proc = startGatewayMain(nats.url);
     try {
       const [, port] = await waitForOutput(proc, /"port":(\d+),.*"msg":"gateway listening"/, {
         timeoutMs: 30_000,

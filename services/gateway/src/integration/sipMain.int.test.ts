@@ -1,13 +1,6 @@
-import path from 'node:path';
-import {
-  type NatsServerHandle,
-  repoRoot,
-  startNatsServer,
-  startTsProcess,
-  waitForOutput,
-} from '@warmline/testing';
+import { type NatsServerHandle, startNatsServer, waitForOutput } from '@warmline/testing';
+import { startGatewayMain } from '../testSupport/gatewayMainProcess';
 import { SipProbe } from '../testSupport/sipProbe';
-import { testAccounts, testNumbers } from '../testSupport/testCarrierSettings';
 
 jest.setTimeout(60_000);
 
@@ -23,23 +16,15 @@ afterAll(async () => {
 
 describe('the gateway process with SIP on (src/main.ts)', () => {
   it('reads the SIP settings from its environment, answers OPTIONS, and stops on SIGTERM', async () => {
-    const proc = startTsProcess(path.join('services', 'gateway', 'src', 'main.ts'), {
-      cwd: repoRoot(),
-      env: {
-        NATS_URL: nats.url,
-        GATEWAY_PORT: '0',
-        GATEWAY_PUBLIC_BASE_URL: 'https://gateway.warmline.test',
-        GATEWAY_CARRIER_SECRETS: JSON.stringify(testAccounts()),
-        GATEWAY_NUMBERS: JSON.stringify(testNumbers),
-        GATEWAY_SIP_PORT: '0',
-        GATEWAY_SIP_TRANSPORTS: 'udp',
-        GATEWAY_RTP_PORTS: '0-0',
-        GATEWAY_SIP_ROUTES: JSON.stringify([{ user: 'agent', connectorId: 'connector-1' }]),
-        GATEWAY_SIP_TRUNK_SECRET: JSON.stringify({
-          username: 'gw',
-          password: 'sip-trunk-password',
-        }),
-      },
+    const proc = startGatewayMain(nats.url, {
+      GATEWAY_SIP_PORT: '0',
+      GATEWAY_SIP_TRANSPORTS: 'udp',
+      GATEWAY_RTP_PORTS: '0-0',
+      GATEWAY_SIP_ROUTES: JSON.stringify([{ user: 'agent', connectorId: 'connector-1' }]),
+      GATEWAY_SIP_TRUNK_SECRET: JSON.stringify({
+        username: 'gw',
+        password: 'sip-trunk-password',
+      }),
     });
     const probe = { current: undefined as SipProbe | undefined };
     try {

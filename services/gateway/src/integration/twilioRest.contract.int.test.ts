@@ -9,18 +9,16 @@
  */
 import { AgentMode, TerminationReason } from '@warmline/contracts';
 import { sine } from '@warmline/audio';
-import { type CarrierCaller, signTwilioRequest, waitFor } from '@warmline/testing';
+import { type CarrierCaller, waitFor } from '@warmline/testing';
 import { speak } from '../testSupport/agentVoice';
 import {
   type FakeCarrierApi,
   type RecordedRequest,
   startFakeCarrierApi,
 } from '../testSupport/fakeCarrierApi';
-import {
-  type GatewayHarness,
-  startGatewayHarness,
-  TEST_PUBLIC_BASE_URL,
-} from '../testSupport/gatewayHarness';
+import { type GatewayHarness, startGatewayHarness } from '../testSupport/gatewayHarness';
+import { TEST_PUBLIC_BASE_URL } from '../testSupport/testGatewayConfig';
+import { postTwilioCalleeStatus } from '../testSupport/twilioCalleeStatus';
 import { testAccounts } from '../testSupport/testCarrierSettings';
 import { expectNoLeaks, leakBaseline } from './callScenario';
 
@@ -97,29 +95,12 @@ const answeredCall = async (overrides = {}): Promise<{ caller: CarrierCaller; ca
   return { caller, callId: start.callId };
 };
 
-const statusCallback = async (
+const statusCallback = (
   callId: string,
   legId: string,
   params: Record<string, string>,
   signWith = ACCOUNT.authToken,
-) => {
-  const query = `?${new URLSearchParams({ callId, legId }).toString()}`;
-  const signature = signTwilioRequest(
-    signWith,
-    `${TEST_PUBLIC_BASE_URL}/twilio/callee-status${query}`,
-    params,
-  );
-  const res = await fetch(`http://127.0.0.1:${harness.port}/twilio/callee-status${query}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': signature,
-      connection: 'close',
-    },
-    body: new URLSearchParams(params).toString(),
-  });
-  return res.status;
-};
+) => postTwilioCalleeStatus(harness.port, signWith, callId, legId, params);
 
 const placeCallee = (callId: string, destination = '+15559990000') =>
   harness.callControl.instruct(callId, {

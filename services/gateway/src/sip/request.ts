@@ -77,21 +77,34 @@ function routes(request: SipRequest): SipHeader[] {
 }
 
 /**
- * CANCEL for a pending INVITE (§9.1): same Request-URI, Call-ID, From, To, CSeq number and
- * top Via (so the same branch), the INVITE's Route headers, method CANCEL.
+ * A request that belongs to the INVITE's own transaction (CANCEL, non-2xx ACK): the INVITE's
+ * top Via (so the same branch), Request-URI, Route headers, From, Call-ID and CSeq number,
+ * with its own method and the given To.
  */
-export function createCancel(invite: SipRequest): SipRequest {
+const inviteTransactionRequest = (
+  invite: SipRequest,
+  method: 'CANCEL' | 'ACK',
+  to: string,
+): SipRequest => {
   const core = readCore(invite);
   const headers = [
     topViaHeader(invite),
     header('Max-Forwards', '70'),
     ...routes(invite),
     header('From', getHeader(invite, 'From') ?? ''),
-    header('To', getHeader(invite, 'To') ?? ''),
+    header('To', to),
     header('Call-ID', core.callId),
-    header('CSeq', formatCSeq({ seq: core.cseq.seq, method: 'CANCEL' })),
+    header('CSeq', formatCSeq({ seq: core.cseq.seq, method })),
   ];
-  return { kind: 'request', method: 'CANCEL', uri: invite.uri, headers, body: new Uint8Array(0) };
+  return { kind: 'request', method, uri: invite.uri, headers, body: new Uint8Array(0) };
+};
+
+/**
+ * CANCEL for a pending INVITE (§9.1): same Request-URI, Call-ID, From, To, CSeq number and
+ * top Via (so the same branch), the INVITE's Route headers, method CANCEL.
+ */
+export function createCancel(invite: SipRequest): SipRequest {
+  return inviteTransactionRequest(invite, 'CANCEL', getHeader(invite, 'To') ?? '');
 }
 
 /**
@@ -100,15 +113,5 @@ export function createCancel(invite: SipRequest): SipRequest {
  */
 export function createNon2xxAck(invite: SipRequest, response: SipResponse): SipRequest {
   if (response.status < 300) throw new RangeError('use the dialog ACK for a 2xx response');
-  const core = readCore(invite);
-  const headers = [
-    topViaHeader(invite),
-    header('Max-Forwards', '70'),
-    ...routes(invite),
-    header('From', getHeader(invite, 'From') ?? ''),
-    header('To', getHeader(response, 'To') ?? ''),
-    header('Call-ID', core.callId),
-    header('CSeq', formatCSeq({ seq: core.cseq.seq, method: 'ACK' })),
-  ];
-  return { kind: 'request', method: 'ACK', uri: invite.uri, headers, body: new Uint8Array(0) };
+  return inviteTransactionRequest(invite, 'ACK', getHeader(response, 'To') ?? '');
 }

@@ -24,11 +24,11 @@ import {
   parseSipUri,
   readAnswer,
   readCore,
-  serializeSdp,
 } from '../sip';
 import type { ServerTransactionHandle } from '../sip/transaction/transactionLayer';
 import type { SipPeer } from '../sip/transport/sipTransport';
 import type { RtpLeg } from './rtpLeg';
+import { sdpBody } from './sdpConfig';
 import type { DialogHandler, SipStack } from './sipStack';
 
 /** How a callee leg failed, as call-control's connect failure. */
@@ -94,8 +94,6 @@ export const peerOfUri = (uri: string): SipPeer => {
     port: parsed.port ?? 5060,
   };
 };
-
-const sdpBody = (sdp: SdpSession): Uint8Array => Buffer.from(serializeSdp(sdp), 'utf8');
 
 /**
  * The callee's side of a connect(), as UAC (RFC 3261 §13.2): INVITE with our offer to a

@@ -14,13 +14,12 @@ import {
   header,
   initialCSeq,
   parseSdp,
-  serializeSdp,
 } from '../sip';
 import { TwoXxRetransmitter } from '../sip/transaction/serverTransaction';
 import type { ServerTransactionHandle } from '../sip/transaction/transactionLayer';
 import type { SipPeer } from '../sip/transport/sipTransport';
 import type { RtpLeg } from './rtpLeg';
-import { nextVersion } from './sdpConfig';
+import { nextVersion, sdpBody } from './sdpConfig';
 import type { DialogHandler, SipStack } from './sipStack';
 
 /** What the caller's leg tells its call. */
@@ -33,8 +32,6 @@ export interface CallerLegEvents {
 
 /** Methods we take inside a dialog; the Allow header of our answers. */
 export const ALLOWED_METHODS = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';
-
-const sdpBody = (sdp: SdpSession): Uint8Array => Buffer.from(serializeSdp(sdp), 'utf8');
 
 /**
  * The caller's side of a SIP call, as UAS (RFC 3261 §13.3, §12.1.1): 180 while PENDING,

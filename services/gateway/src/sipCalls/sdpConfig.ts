@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type LocalMediaConfig, PCMA, PCMU } from '../sip';
+import { type LocalMediaConfig, PCMA, PCMU, type SdpSession, serializeSdp } from '../sip';
 
 /** Our SDP settings for one leg: G.711 (PCMU preferred), telephone-event, 20 ms. */
 export const localMediaConfig = (address: string, port: number, version = 1): LocalMediaConfig => ({
@@ -20,3 +20,6 @@ export const nextVersion = (config: LocalMediaConfig): LocalMediaConfig => ({
   ...config,
   origin: { ...config.origin, sessionVersion: String(Number(config.origin.sessionVersion) + 1) },
 });
+
+/** A session description as a SIP message body. */
+export const sdpBody = (sdp: SdpSession): Uint8Array => Buffer.from(serializeSdp(sdp), 'utf8');

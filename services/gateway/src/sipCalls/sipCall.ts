@@ -81,7 +81,7 @@ export class SipCall {
       deps,
       origin.callId,
       this.log,
-      { sequenceModulus: Infinity }, // RtpLeg unwraps RTP sequence numbers
+      { sequenceModulus: Infinity }, // RtpLeg passes extended sequence numbers: they never wrap
       {
         instruct: (instruction) =>
           executeSipInstruction(this, instruction, this.log, stack.settings.contextUrlBase),
@@ -218,9 +218,7 @@ export class SipCall {
       },
       {
         ringing: () =>
-          this.calleeEvent(calleeLegId, () =>
-            this.core.report(facts.calleeRinging(calleeLegId)),
-          ),
+          this.calleeEvent(calleeLegId, () => this.core.report(facts.calleeRinging(calleeLegId))),
         answered: () => this.calleeEvent(calleeLegId, () => this.calleeAnswered_(calleeLegId)),
         failed: (failure) =>
           this.calleeEvent(calleeLegId, () => this.calleeFailed(calleeLegId, failure)),

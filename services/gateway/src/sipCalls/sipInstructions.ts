@@ -5,7 +5,11 @@ import {
 } from '@warmline/contracts';
 import type { MixMode } from '@warmline/audio';
 import type { Logger } from '@warmline/telemetry';
-import { dispatchInstruction, type PlaceCalleeArgs, vetCalleeLeg } from '../calls/dispatchInstruction';
+import {
+  dispatchInstruction,
+  type PlaceCalleeArgs,
+  vetCalleeLeg,
+} from '../calls/dispatchInstruction';
 import { done, failed } from '../calls/instructionResults';
 import type { SipCall } from './sipCall';
 import { sipDestinationAllowed } from './sipSettings';

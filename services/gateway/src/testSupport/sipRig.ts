@@ -1,18 +1,11 @@
-import path from 'node:path';
 import { type Bus, connectBus } from '@warmline/bus';
 import { createLogger } from '@warmline/telemetry';
-import {
-  type ManagedProcess,
-  type NatsServerHandle,
-  repoRoot,
-  startNatsServer,
-  startTsProcess,
-  waitForOutput,
-} from '@warmline/testing';
+import { type NatsServerHandle, startNatsServer } from '@warmline/testing';
 import { type ActiveCall, WarmlineClient, WarmlineClientConfig, events } from '@warmline/sdk';
 import { type GatewayApp, createApp } from '../app';
 import type { SipRoute } from '../sipCalls/sipSettings';
-import { testAccounts, testNumbers } from './testCarrierSettings';
+import { type CallControlProcess, startCallControlProcess } from './realCallControl';
+import { testGatewayConfig } from './testGatewayConfig';
 
 /** The API key the rig's SDK client uses. */
 export const SIP_TEST_API_KEY = 'sip-test-key';
@@ -35,7 +28,7 @@ export interface SipRigOptions {
  */
 export interface SipRig {
   readonly nats: NatsServerHandle;
-  readonly callControl: ManagedProcess;
+  readonly callControl: CallControlProcess;
   readonly app: GatewayApp;
   readonly sipPort: number;
   readonly client: WarmlineClient;
@@ -61,38 +54,21 @@ const startOnNats = async (
   cleanup: (() => Promise<unknown>)[],
 ): Promise<SipRig> => {
   const connectors = [...new Set(options.routes.map((r) => r.connectorId))];
-  const callControl = startTsProcess(path.join('services', 'call-control', 'src', 'main.ts'), {
-    cwd: repoRoot(),
-    env: {
-      ...process.env,
-      NATS_URL: nats.url,
-      CALL_CONTROL_GRPC_ADDRESS: '127.0.0.1:0',
-      CALL_CONTROL_API_KEYS: JSON.stringify({ [SIP_TEST_API_KEY]: connectors }),
-      CALL_CONTROL_DEFAULT_HANDLER: 'SDK',
-      CALL_CONTROL_CALLEE_DESTINATIONS: JSON.stringify(options.calleeDestinations),
-      CALL_CONTROL_HEARTBEAT_INTERVAL: '1s',
-      CALL_CONTROL_GATEWAY_TIMEOUT: '5s',
-      LOG_LEVEL: 'info', // the grpcPort line is at info
-    },
+  const callControl = await startCallControlProcess(nats.url, {
+    apiKeys: { [SIP_TEST_API_KEY]: connectors },
+    calleeDestinations: options.calleeDestinations,
+    gatewayTimeout: '5s',
   });
   cleanup.push(() => callControl.stop());
-  const [, grpcPort] = await waitForOutput(callControl, /"grpcPort":(\d+)/, { timeoutMs: 60_000 });
   const bus: Bus = await connectBus({ servers: nats.url, name: 'gateway-sip-test' });
   cleanup.push(() => bus.drain());
   const app = createApp({
     bus,
     logger: createLogger({ service: 'gateway', level: process.env.SIP_TEST_LOG ?? 'silent' }),
-    config: {
+    config: testGatewayConfig({
       gatewayId: 'gateway-sip-test',
-      host: '127.0.0.1',
-      port: 0,
-      publicBaseUrl: 'https://gateway.warmline.test',
-      accounts: testAccounts(),
-      numbers: testNumbers,
       startTimeoutMs: 5_000,
       jitterDepthMs: 60,
-      markEveryFrames: 5,
-      pacing: 'shared-clock',
       sip: {
         host: '127.0.0.1',
         port: 0,
@@ -104,14 +80,14 @@ const startOnNats = async (
         ...(options.contextUrlBase ? { contextUrlBase: options.contextUrlBase } : {}),
         ...(options.trunkCredentials ? { trunkCredentials: options.trunkCredentials } : {}),
       },
-    },
+    }),
   });
   const { sipPort } = await app.start();
   cleanup.push(() => app.stop());
   const client = new WarmlineClient(
     WarmlineClientConfig.sandbox({
       apiKey: SIP_TEST_API_KEY,
-      address: `127.0.0.1:${grpcPort}`,
+      address: callControl.address,
       connectorIds: connectors,
       sampleRate: 16000,
     }),

@@ -11,7 +11,9 @@ export type TestGatewayConfig = AppDeps['config'];
  * The gateway on loopback (any free port) with the test carrier accounts and numbers, shared
  * clock pacing; each harness, rig or benchmark overrides what it needs.
  */
-export const testGatewayConfig = (overrides: Partial<TestGatewayConfig> = {}): TestGatewayConfig => ({
+export const testGatewayConfig = (
+  overrides: Partial<TestGatewayConfig> = {},
+): TestGatewayConfig => ({
   gatewayId: 'gateway-test',
   host: '127.0.0.1',
   port: 0,

@@ -6,7 +6,7 @@ import {
 } from '@warmline/contracts';
 import { orchestratorSettled } from '../testing/orchestratorHarness';
 import type { StartCallOptions } from '../testing/participants';
-import { effectsOf, escalate, finishedContext } from '../testing/realObservations';
+import { callEventsOf, effectsOf, escalate, finishedContext } from '../testing/realObservations';
 import { type RealServices, startRealServices } from '../testing/realServices';
 import { sagaProbe } from '../testing/sagaProbe';
 import { newCallId } from '../testing/world';
@@ -43,7 +43,17 @@ const transferred = async (label: string, start: StartCallOptions) => {
   const steps = (await sagaProbe(real.bus).events(callId)).flatMap((e) =>
     e.payload?.$case === 'stepEntered' ? [e.payload.value.step] : [],
   );
+  await printCalleeWait(label, callId);
   return { callId, effects: await effectsOf(real, callId), steps };
+};
+
+/** Prints (never asserts) how long the callee was on the line before the agent left. */
+const printCalleeWait = async (label: string, callId: string) => {
+  const events = await callEventsOf(real, callId);
+  const at = (kind: string) =>
+    events.find((e) => e.payload?.$case === kind)?.occurredAt?.getTime() ?? Number.NaN;
+  const ms = at('terminated') - at('connected');
+  process.stdout.write(`[figure] ${label}: callee connected → agent left ${ms} ms\n`);
 };
 
 describe('the briefing follows what the call can mix', () => {
@@ -52,7 +62,10 @@ describe('the briefing follows what the call can mix', () => {
       transport: Transport.TRANSPORT_TWILIO,
       capabilities: { agentModes: [] },
     });
-    expect(effects.speech).toEqual([`${callId}:utterance:greeting`, `${callId}:utterance:transition`]);
+    expect(effects.speech).toEqual([
+      `${callId}:utterance:greeting`,
+      `${callId}:utterance:transition`,
+    ]);
     expect(steps).not.toContain(WHISPER_STEP);
     expect(mixModesOf(callId)).not.toContain(AgentMode.AGENT_MODE_WHISPER);
     expect(effects.instructions.at(-1)).toBe('removeAgent');
@@ -70,7 +83,11 @@ describe('the briefing follows what the call can mix', () => {
     const { callId, effects, steps } = await transferred('sip-declared', {
       transport: Transport.TRANSPORT_SIP,
       capabilities: {
-        agentModes: [AgentMode.AGENT_MODE_BARGE, AgentMode.AGENT_MODE_WHISPER, AgentMode.AGENT_MODE_SPY],
+        agentModes: [
+          AgentMode.AGENT_MODE_BARGE,
+          AgentMode.AGENT_MODE_WHISPER,
+          AgentMode.AGENT_MODE_SPY,
+        ],
       },
     });
     expect(steps).toContain(WHISPER_STEP);

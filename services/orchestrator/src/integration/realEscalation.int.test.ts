@@ -127,6 +127,11 @@ describe('an escalation through the real call-control, context-store and orchest
       'I want to talk to a person',
       'Let me connect you with a specialist who can help.',
     ]);
+    // llm-decision's unplayed reply with the line is dropped: the saga's playback is the one turn
+    expect((doc.turns as object[]).at(-1)).toMatchObject({
+      announcement: true,
+      playback: { heardText: 'Let me connect you with a specialist who can help.' },
+    });
   });
 
   it('a second identical event changes nothing in the saga or call-control: no effect repeated', async () => {

@@ -38,6 +38,23 @@ export const conversationScript = (bus: Bus, options: { readonly duplicate?: boo
           keywordHit: KeywordHit.KEYWORD_HIT_UNSPECIFIED,
         },
       }),
+    /**
+     * The reply llm-decision records with an escalation (`AgentReplied` with the transition line,
+     * in reply to turn-2, under its own utterance id): never played, the saga says the line.
+     */
+    escalationReply: (callId: string) =>
+      append(callId, `${callId}:replied:2`, {
+        $case: 'replied',
+        value: {
+          turnId: 'agent-turn-2',
+          utteranceId: `${callId}:decision:2`,
+          text: 'Let me connect you with a specialist who can help.',
+          inReplyToTurnId: 'turn-2',
+          fallback: false,
+          provider: 'test',
+          intentId: '',
+        },
+      }),
     escalationRequested: (callId: string) =>
       append(callId, `${callId}:escalation-requested`, {
         $case: 'escalationRequested',

@@ -61,7 +61,8 @@ export const escalate = async (
     describe: () => `the greeting of ${callId}`,
   });
   const script = conversationScript(real.bus);
-  await script.transcribed(callId, 1);
+  await script.transcribed(callId, 2);
+  await script.escalationReply(callId);
   await script.escalationRequested(callId);
 };
 

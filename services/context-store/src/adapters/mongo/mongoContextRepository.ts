@@ -11,6 +11,18 @@ const escalationFilter = (query: EscalationQuery): Filter<ContextDoc> => ({
   ...(query.callerNumber ? { 'call.callerNumber': query.callerNumber } : {}),
 });
 
+/** The top-level fields a document stores (undefined ones are not stored), in order. */
+const storedFields = (doc: ContextDoc): string[] =>
+  Object.entries(doc).flatMap(([key, value]) => (value === undefined ? [] : [key]));
+
+const sameFields = (a: ContextDoc, b: ContextDoc): boolean => {
+  const before = storedFields(a);
+  const after = storedFields(b);
+  return before.length === after.length && before.every((key, i) => key === after[i]);
+};
+
+const withoutId = ({ _id: _ignored, ...fields }: ContextDoc): Omit<ContextDoc, '_id'> => fields;
+
 /**
  * Context documents in MongoDB. A write is one single-document operation guarded by the
  * positions it was folded from (optimistic concurrency, no transactions): an insert that meets
@@ -30,15 +42,18 @@ export const mongoContextRepository = ({ contexts }: ContextCollections): Contex
         await contexts.insertOne(next);
         return true;
       }
-      const result = await contexts.replaceOne(
-        {
-          _id: next._id,
-          'positions.call': expected.call,
-          'positions.conversation': expected.conversation,
-          'positions.escalation': expected.escalation,
-        },
-        next,
-      );
+      const guard = {
+        _id: next._id,
+        'positions.call': expected.positions.call,
+        'positions.conversation': expected.positions.conversation,
+        'positions.escalation': expected.positions.escalation,
+      };
+      // Same top-level fields in the same order: `$set` of every field stores exactly what a
+      // replace would, and FerretDB (SQLite) finds the document by _id for an update, while its
+      // replace reads the whole collection (2 → 19 ms from 50 to 2 000 documents).
+      const result = sameFields(expected, next)
+        ? await contexts.updateOne(guard, { $set: withoutId(next) })
+        : await contexts.replaceOne(guard, next);
       return result.matchedCount === 1;
     } catch (error) {
       if (isDuplicateKey(error)) return false;

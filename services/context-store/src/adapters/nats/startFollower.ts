@@ -7,7 +7,14 @@ import type { SourceStreamReader } from './sourceStreams';
 export interface FollowerDeps {
   readonly reader: SourceStreamReader;
   readonly checkpoints: CheckpointStore;
-  readonly handle: (stored: StoredSource) => Promise<unknown>;
+  /**
+   * Folds events in stream order. Called with what arrived while the previous batch was being
+   * written (one event when the projection keeps up, more under load); must not resolve before
+   * the batch is stored.
+   */
+  readonly handleBatch: (batch: readonly StoredSource[]) => Promise<unknown>;
+  /** Events buffered before delivery waits for the batch in progress (default 500). */
+  readonly maxBatch?: number;
   readonly log: Logger;
   readonly clock: () => number;
   /** Wait before resubscribing after a failure (default 1000). */
@@ -26,7 +33,9 @@ export interface Follower {
 
 /**
  * Follows one source stream in stream order (an ordered consumer, no acks) from the stored
- * checkpoint, handing every event to the projection. Order matters: an event is applied only
+ * checkpoint, handing the events to the projection in batches: while one batch is being written,
+ * the next collects what arrives (so under load the database sees one write per call per batch,
+ * not one per event). `processed` moves only once a batch is stored. Order matters: an event is applied only
  * above the document's position, so a writer must never skip ahead. When the handler fails
  * (MongoDB down, say) the subscription stops and resumes after a delay from the first event not
  * handled; events handled twice change nothing. The checkpoint is written at most once a second
@@ -36,6 +45,7 @@ export const startFollower = async (deps: FollowerDeps): Promise<Follower> => {
   const { reader, checkpoints, log, clock } = deps;
   const retryDelayMs = deps.retryDelayMs ?? 1_000;
   const checkpointEveryMs = deps.checkpointEveryMs ?? 1_000;
+  const maxBatch = deps.maxBatch ?? 500;
   const fields = { 'messaging.destination.name': reader.streamName };
   let processed = await checkpoints.load(reader.source);
   let saved = processed;
@@ -43,6 +53,12 @@ export const startFollower = async (deps: FollowerDeps): Promise<Follower> => {
   let stopped = false;
   let subscription: EventSubscription | undefined;
   let wake: (() => void) | undefined;
+  /** Events delivered and not yet handed over; the batch in progress; its failure. */
+  const buffer: StoredSource[] = [];
+  let draining: Promise<void> | undefined;
+  let failure: { error: unknown } | undefined;
+  /** Which subscription is current: a stopped one's late deliveries are ignored. */
+  let generation = 0;
 
   const saveCheckpoint = async () => {
     const sequence = processed;
@@ -50,13 +66,31 @@ export const startFollower = async (deps: FollowerDeps): Promise<Follower> => {
     await checkpoints.save(reader.source, sequence);
     saved = sequence;
   };
-  const onEvent = async (stored: StoredSource) => {
-    await deps.handle(stored);
-    processed = stored.sequence;
-    if (clock() - savedAt >= checkpointEveryMs) {
-      savedAt = clock();
-      await saveCheckpoint();
+  const drain = async () => {
+    try {
+      while (buffer.length > 0) {
+        const batch = buffer.splice(0);
+        await deps.handleBatch(batch);
+        processed = batch.at(-1)!.sequence;
+        if (clock() - savedAt >= checkpointEveryMs) {
+          savedAt = clock();
+          await saveCheckpoint();
+        }
+      }
+    } catch (error) {
+      // resume from the first event not stored: stop this subscription, the loop resubscribes
+      failure = { error };
+      buffer.length = 0;
+      subscription?.stop().catch(() => undefined);
+    } finally {
+      draining = undefined;
     }
+  };
+  const onEvent = async (stored: StoredSource, of: number) => {
+    if (of !== generation || failure) return;
+    buffer.push(stored);
+    draining ??= drain();
+    if (buffer.length >= maxBatch) await draining;
   };
   const onMalformed = (subject: string, sequence: number | undefined) =>
     log.warn(
@@ -79,10 +113,20 @@ export const startFollower = async (deps: FollowerDeps): Promise<Follower> => {
   const run = async () => {
     while (!stopped) {
       try {
-        subscription = await reader.follow(processed + 1, onEvent, onMalformed);
+        const of = ++generation;
+        subscription = await reader.follow(
+          processed + 1,
+          (stored) => onEvent(stored, of),
+          onMalformed,
+        );
         if (stopped) await subscription.stop();
         await subscription.closed;
+        await draining;
+        if (failure) throw failure.error;
       } catch (error) {
+        generation++;
+        await draining;
+        failure = undefined;
         log.warn(
           { ...fields, err: error, 'projection.resume_from': processed + 1 },
           'stream follower failed; resuming',
@@ -103,6 +147,7 @@ export const startFollower = async (deps: FollowerDeps): Promise<Follower> => {
       wake?.();
       await subscription?.stop();
       await running;
+      await draining;
       await saveCheckpoint().catch((error: unknown) =>
         log.warn({ ...fields, err: error }, 'checkpoint not saved at stop'),
       );

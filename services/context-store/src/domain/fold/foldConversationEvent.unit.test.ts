@@ -148,6 +148,103 @@ describe('foldConversationEvent, one event kind at a time', () => {
     expect(doc.escalationReason).toBe('ESCALATION_REASON_OUT_OF_SCOPE');
   });
 
+  describe('the line said on escalating or ending: one turn, with what the caller heard', () => {
+    type Step = Parameters<typeof e.conversation>;
+    const LINE = 'Let me connect you with a specialist who can help.';
+    const asked: Step = [
+      10,
+      {
+        $case: 'transcribed',
+        value: { turnId: 't3', text: 'a person please', confidence: 0.9, startMs: 1, endMs: 2 },
+      },
+    ];
+    // llm-decision records the line it decided on, under its own utterance id, and never plays it
+    const decided: Step = [
+      20,
+      {
+        $case: 'replied',
+        value: { turnId: 'a3', utteranceId: 'u3', text: LINE, inReplyToTurnId: 't3' },
+      },
+    ];
+    // the orchestrator plays the line under its own utterance id
+    const played = (heardText: string, interrupted = false): Step => [
+      900,
+      {
+        $case: 'speechPlayed',
+        value: {
+          utteranceId: 'call-v:utterance:transition',
+          playedMs: 2000,
+          totalMs: 2600,
+          interrupted,
+          heardText,
+        },
+      },
+    ];
+
+    it("escalationRequested drops the unplayed reply; the saga's playback is the turn", () => {
+      const doc = fold(
+        asked,
+        decided,
+        [21, { $case: 'escalationRequested', value: { reason: 1, turnId: 't3' } }],
+        played(LINE),
+      );
+      expect(doc.turns.map((t) => [t.speaker, t.text])).toEqual([
+        ['caller', 'a person please'],
+        ['agent', LINE],
+      ]);
+      expect(doc.turns[1]).toMatchObject({
+        announcement: true,
+        playback: { heardText: LINE, interrupted: false },
+      });
+    });
+
+    it('keeps only what was heard when the caller cut the line short', () => {
+      const doc = fold(
+        asked,
+        decided,
+        [21, { $case: 'escalationRequested', value: { reason: 1, turnId: 't3' } }],
+        played('Let me connect you', true),
+      );
+      expect(doc.turns.filter((t) => t.speaker === 'agent').map((t) => t.text)).toEqual([
+        'Let me connect you',
+      ]);
+    });
+
+    it('hangupRequested drops the unplayed goodbye reply the same way', () => {
+      const doc = fold(asked, decided, [21, { $case: 'hangupRequested', value: { turnId: 't3' } }]);
+      expect(doc.turns.map((t) => t.speaker)).toEqual(['caller']);
+    });
+
+    it('keeps a reply the caller heard, and replies to other turns', () => {
+      const doc = fold(
+        asked,
+        [
+          12,
+          {
+            $case: 'replied',
+            value: { turnId: 'a2', utteranceId: 'u2', text: 'Sure.', inReplyToTurnId: 't2' },
+          },
+        ],
+        [
+          13,
+          {
+            $case: 'replied',
+            value: { turnId: 'a3', utteranceId: 'u3', text: 'Hi.', inReplyToTurnId: 't3' },
+          },
+        ],
+        [
+          14,
+          {
+            $case: 'speechPlayed',
+            value: { utteranceId: 'u3', playedMs: 1, totalMs: 1, heardText: 'Hi.' },
+          },
+        ],
+        [21, { $case: 'escalationRequested', value: { reason: 1, turnId: 't3' } }],
+      );
+      expect(doc.turns.map((t) => t.turnId)).toEqual(['t3', 'a2', 'a3']);
+    });
+  });
+
   it('hangupRequested and bargedIn: timeline lines', () => {
     const doc = fold(
       [10, { $case: 'bargedIn', value: { utteranceId: 'u1' } }],

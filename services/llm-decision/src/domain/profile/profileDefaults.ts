@@ -1,7 +1,8 @@
+import { DEFAULT_TRANSITION_LINE } from '@warmline/handoff';
 import type { ProfileLines } from './agentProfile';
 
-/** The transition line when a profile does not set one. */
-export const DEFAULT_TRANSITION_LINE = 'Let me connect you with a specialist who can help.';
+/** The transition line when a profile does not set one (the one the orchestrator's saga says). */
+export { DEFAULT_TRANSITION_LINE };
 
 /** Lines used when a profile leaves them out (`greeting` and `goodbye` name the business). */
 export const defaultLines = (businessName: string): ProfileLines => ({

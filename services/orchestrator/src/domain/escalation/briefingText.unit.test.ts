@@ -52,4 +52,3 @@ describe('briefingText', () => {
     expect(text).toMatch(/^(word )+word…$/);
   });
 });
-

@@ -44,9 +44,7 @@ describe('the briefing follows what the call can mix (CallStarted.capabilities)'
   });
 
   it('skips it when the call can barge and spy but not whisper', () => {
-    const { decision } = spec
-      .given(requestedOn([BARGE, SPY]), saved, announced)
-      .when(answered);
+    const { decision } = spec.given(requestedOn([BARGE, SPY]), saved, announced).when(answered);
     expect(decision.effects).toContainEqual(fx.close());
     expect(decision.effects).not.toContainEqual(fx.whisper());
   });
@@ -85,7 +83,10 @@ describe('the briefing follows what the call can mix (CallStarted.capabilities)'
     const withoutCapabilities = legacy.events.map((event): EscalationEvent => {
       const { payload } = event;
       if (payload?.$case !== 'started') return event;
-      return { ...event, payload: { ...payload, value: { ...payload.value, capabilities: undefined } } };
+      return {
+        ...event,
+        payload: { ...payload, value: { ...payload.value, capabilities: undefined } },
+      };
     });
     expect(legacy.state.escalation?.whisperSupported).toBe(false);
     const folded = foldEscalation(CALL_ID, withoutCapabilities);

@@ -52,7 +52,8 @@ const apply = (state: EscalationState, event: EscalationEvent): EscalationState 
       const { reason, detail, summary, callerNumber, callerName, capabilities } = payload.value;
       // Recorded before capabilities were: every mode assumed, as the saga did then.
       const whisperSupported =
-        capabilities === undefined || capabilities.agentModes.includes(AgentMode.AGENT_MODE_WHISPER);
+        capabilities === undefined ||
+        capabilities.agentModes.includes(AgentMode.AGENT_MODE_WHISPER);
       const escalation = { reason, detail, summary, callerNumber, callerName, whisperSupported };
       return { ...state, escalation };
     }

@@ -72,8 +72,7 @@ export const start = (ctx: ReactionContext, request: EscalationRequestedInput): 
  * once instead of waiting for a refusal.
  */
 export const connected = (ctx: ReactionContext): Reaction => {
-  const canBrief =
-    ctx.config.briefing.enabled && (ctx.state.escalation?.whisperSupported ?? true);
+  const canBrief = ctx.config.briefing.enabled && (ctx.state.escalation?.whisperSupported ?? true);
   return enter(ctx, canBrief ? 'SwitchingToWhisper' : 'Leaving');
 };
 
