@@ -58,6 +58,12 @@ const latency = dashboard('warmline-latency', 'Warmline: per-stage latency', [
       'p95 {{from}} → {{to}}',
     ],
   ]),
+  // The gateway's own pacing: how late each outbound 20 ms frame left (the "< 5 ms" criterion).
+  panel(
+    'Outbound frame lateness (gateway pacing)',
+    'ms',
+    quantiles('warmline_gateway_outbound_lateness_ms'),
+  ),
 ]);
 id = 0;
 const calls = dashboard('warmline-calls', 'Warmline: calls and escalations', [
