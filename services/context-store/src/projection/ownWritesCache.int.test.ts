@@ -1,35 +1,21 @@
-import { type FerretDbHandle, startFerretDb } from '@warmline/testing';
-import { MongoClient } from 'mongodb';
-import { contextCollections, type ContextCollections } from '../adapters/mongo/collections';
-import { ensureIndexes } from '../adapters/mongo/ensureIndexes';
+import type { ContextCollections } from '../adapters/mongo/collections';
 import { mongoContextRepository } from '../adapters/mongo/mongoContextRepository';
-import { emptyContext } from '../domain';
 import type { ContextRepository } from '../ports';
+import { type ContextDb, contextAt as doc, startContextDb } from '../test/contextDb.test';
 import { ownWritesCache } from './ownWritesCache';
 
-let ferret: FerretDbHandle;
-let client: MongoClient;
+let db: ContextDb;
 let collections: ContextCollections;
 /** Another writer (a second replica) on the same database. */
 let other: ContextRepository;
 
-const at = new Date('2029-06-01T10:00:00Z');
-const doc = (callId: string, call: number) => ({
-  ...emptyContext(callId, at),
-  positions: { call, conversation: 0, escalation: 0 },
-});
-
 beforeAll(async () => {
-  ferret = await startFerretDb();
-  client = new MongoClient(ferret.url, { ignoreUndefined: true });
-  await client.connect();
-  collections = contextCollections(client.db('own_writes_cache_test'));
-  await ensureIndexes(collections);
+  db = await startContextDb('own_writes_cache_test');
+  collections = db.collections;
   other = mongoContextRepository(collections);
 });
 afterAll(async () => {
-  await client?.close();
-  await ferret?.stop();
+  await db?.stop();
 });
 
 describe('ownWritesCache', () => {

@@ -1,32 +1,19 @@
-import { type FerretDbHandle, startFerretDb } from '@warmline/testing';
-import { BSON, MongoClient } from 'mongodb';
-import { emptyContext } from '../../domain';
+import { BSON, type MongoClient } from 'mongodb';
 import type { ContextRepository } from '../../ports';
-import { contextCollections } from './collections';
-import { ensureIndexes } from './ensureIndexes';
+import { type ContextDb, contextAt as doc, startContextDb } from '../../test/contextDb.test';
 import { mongoContextRepository } from './mongoContextRepository';
 
-let ferret: FerretDbHandle;
+let db: ContextDb;
 let client: MongoClient;
 let repository: ContextRepository;
 
-const at = new Date('2029-06-01T10:00:00Z');
-const doc = (callId: string, call: number) => ({
-  ...emptyContext(callId, at),
-  positions: { call, conversation: 0, escalation: 0 },
-});
-
 beforeAll(async () => {
-  ferret = await startFerretDb();
-  client = new MongoClient(ferret.url, { ignoreUndefined: true });
-  await client.connect();
-  const collections = contextCollections(client.db('repository_test'));
-  await ensureIndexes(collections);
-  repository = mongoContextRepository(collections);
+  db = await startContextDb('repository_test');
+  client = db.client;
+  repository = mongoContextRepository(db.collections);
 });
 afterAll(async () => {
-  await client?.close();
-  await ferret?.stop();
+  await db?.stop();
 });
 
 describe('mongoContextRepository writes', () => {
